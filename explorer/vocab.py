@@ -1,0 +1,105 @@
+"""Every vocabulary term the code names, in one place.
+
+Terms are attributes of closed namespaces, so a misspelled term raises
+``AttributeError`` at import time instead of silently minting a new IRI.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+)
+
+#: Project vocabulary namespace (classes and properties described in
+#: ``graph_data/vocabulary.ttl``).
+KGX_NS = "https://w3id.org/kg-explorer/vocab#"
+#: Namespace of the entities of the Lanzhou article graph.
+LZ_NS = "https://w3id.org/kg-explorer/lanzhou/"
+
+LZ = Namespace(LZ_NS)
+
+
+class KGX(DefinedNamespace):
+    """The project vocabulary. Only the terms listed here exist."""
+
+    _NS = Namespace(KGX_NS)
+    _fail = True
+
+    # classes
+    Mechanism: URIRef  # a work method, system, institution or arrangement
+    Initiative: URIRef  # a strategy, programme, campaign or goal
+    Goal: URIRef
+    Honour: URIRef
+    Problem: URIRef
+    Document: URIRef
+    Event: URIRef
+    Place: URIRef
+    Person: URIRef
+    AdministrativeLevel: URIRef  # 市 / 区(县) / 街道 / 社区
+    Role: URIRef  # the role a level plays, e.g. 市级统筹谋划
+    Figure: URIRef  # a number the article states, attached to what it counts
+    Evidence: URIRef  # a quoted phrase of the article, with its section
+    Article: URIRef  # the source article
+    ArticleSection: URIRef
+
+    # relations between entities
+    partOf: URIRef  # a component of a composite mechanism
+    hasPart: URIRef
+    leads: URIRef
+    coordinates: URIRef
+    implements: URIRef
+    participatesIn: URIRef
+    establishes: URIRef  # sets up a body or mechanism
+    serves: URIRef  # a mechanism serves a goal / initiative
+    praisedBy: URIRef
+    atLevel: URIRef  # a body or role belongs to an administrative level
+    hasRole: URIRef
+    locatedIn: URIRef
+    addresses: URIRef  # a mechanism addresses a problem
+    issuedBy: URIRef
+    relatedTo: URIRef
+
+    # provenance and data
+    evidence: URIRef  # entity or rdf:Statement -> kgx:Evidence
+    quote: URIRef  # exact phrase as printed (OCR errors included)
+    section: URIRef  # Evidence -> kgx:ArticleSection
+    sourceArticle: URIRef  # Evidence / ArticleSection -> kgx:Article
+    ocrCorrection: URIRef  # entity -> a node describing one OCR correction
+    ocrText: URIRef
+    correctedText: URIRef
+    generalKnowledge: URIRef  # evidence that is not from the article
+    figureOf: URIRef  # Figure -> the entity it describes
+    value: URIRef
+    unit: URIRef
+    counts: URIRef  # what the figure counts (a label, zh/en)
+    asOf: URIRef
+    order: URIRef  # position of a section in the article
+
+
+__all__ = [
+    "DCTERMS",
+    "FOAF",
+    "KGX",
+    "KGX_NS",
+    "LZ",
+    "LZ_NS",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SDO",
+    "SKOS",
+    "XSD",
+]
