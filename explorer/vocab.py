@@ -69,6 +69,10 @@ class KGX(DefinedNamespace):
     addresses: URIRef  # a mechanism addresses a problem
     issuedBy: URIRef
     relatedTo: URIRef
+    guides: URIRef  # gives direction or guidance to a body or a piece of work
+    grantedTo: URIRef  # a power or right -> the body it is given to
+    appliesTo: URIRef  # a mechanism -> the bodies or people it applies to
+    honouredWith: URIRef  # a place or body -> an honour it received
 
     # provenance and data
     evidence: URIRef  # entity or rdf:Statement -> kgx:Evidence
@@ -84,6 +88,7 @@ class KGX(DefinedNamespace):
     unit: URIRef
     counts: URIRef  # what the figure counts (a label, zh/en)
     asOf: URIRef
+    valueQualifier: URIRef  # e.g. "more than"@en for 余 / 多 / 超过
     order: URIRef  # position of a section in the article
 
 
