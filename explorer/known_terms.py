@@ -1,0 +1,48 @@
+"""Chinese and English names of common standard terms, for files that don't label them.
+
+A user's file rarely labels ``org:subOrganizationOf`` or ``rdfs:subClassOf``; the
+edges still deserve readable names in both languages.
+"""
+
+from __future__ import annotations
+
+from .vocab import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS
+
+KNOWN_LABELS: dict[str, tuple[tuple[str, str], ...]] = {
+    str(term): (("zh", zh), ("en", en))
+    for term, zh, en in (
+        (ORG.subOrganizationOf, "隶属于", "sub-organization of"),
+        (ORG.hasSubOrganization, "下设", "has sub-organization"),
+        (ORG.unitOf, "是…的单位", "unit of"),
+        (ORG.hasUnit, "设有单位", "has unit"),
+        (ORG.memberOf, "成员", "member of"),
+        (ORG.headOf, "负责人", "head of"),
+        (ORG.linkedTo, "关联", "linked to"),
+        (ORG.Organization, "组织", "Organization"),
+        (ORG.OrganizationalUnit, "组织单元", "Organizational unit"),
+        (ORG.FormalOrganization, "正式组织", "Formal organization"),
+        (SKOS.broader, "上位", "broader"),
+        (SKOS.narrower, "下位", "narrower"),
+        (SKOS.related, "相关", "related"),
+        (RDFS.subClassOf, "子类", "subclass of"),
+        (RDFS.seeAlso, "参见", "see also"),
+        (RDF.type, "类型", "type"),
+        (OWL.sameAs, "等同", "same as"),
+        (OWL.Class, "类", "Class"),
+        (DCTERMS.creator, "作者", "creator"),
+        (DCTERMS.isPartOf, "属于", "is part of"),
+        (DCTERMS.hasPart, "包含", "has part"),
+        (DCTERMS.subject, "主题", "subject"),
+        (DCTERMS.references, "引用", "references"),
+        (FOAF.knows, "认识", "knows"),
+        (FOAF.member, "成员", "member"),
+        (PROV.wasDerivedFrom, "来源于", "derived from"),
+        (PROV.wasAttributedTo, "归属于", "attributed to"),
+        (SDO.author, "作者", "author"),
+        (SDO.memberOf, "成员", "member of"),
+        (SDO.location, "位置", "location"),
+        (SDO.containedInPlace, "位于", "contained in place"),
+        (SDO.parentOrganization, "上级组织", "parent organization"),
+        (SDO.subOrganization, "下级组织", "sub-organization"),
+    )
+}

@@ -1,0 +1,113 @@
+"""Choosing what to call an entity: labels by language, descriptions, aliases, pinyin."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import unquote
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DC, DCTERMS, FOAF, RDFS, SKOS
+
+from .vocab import SDO
+
+SCHEMA_HTTP = "http://schema.org/"
+
+#: Label predicates in order of preference (the first found per language wins).
+LABEL_PREDICATES: tuple[URIRef, ...] = (
+    SKOS.prefLabel,
+    RDFS.label,
+    SDO.name,
+    URIRef(SCHEMA_HTTP + "name"),
+    FOAF.name,
+    DCTERMS.title,
+    DC.title,
+)
+ALIAS_PREDICATES: tuple[URIRef, ...] = (SKOS.altLabel, URIRef(SCHEMA_HTTP + "alternateName"))
+HIDDEN_PREDICATES: tuple[URIRef, ...] = (SKOS.hiddenLabel,)
+DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (
+    DCTERMS.description,
+    SKOS.definition,
+    RDFS.comment,
+    SDO.description,
+    URIRef(SCHEMA_HTTP + "description"),
+    DC.description,
+)
+
+#: Longest label we keep for display; a 200 KB label is cut, not drawn in full.
+MAX_LABEL = 200
+
+
+def local_name(iri: str) -> str:
+    """The readable tail of an IRI: ``.../lanzhou/xihu-subdistrict`` -> ``xihu-subdistrict``."""
+    tail = re.split(r"[#/:]", iri.rstrip("/#"))[-1]
+    return unquote(tail) or iri
+
+
+def clip(text: str, limit: int = MAX_LABEL) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def literal_pairs(
+    graph: Graph, subject, predicates: tuple[URIRef, ...], limit: int = MAX_LABEL
+) -> tuple[tuple[str, str], ...]:
+    """``(language, text)`` for every literal of *predicates*, in predicate order."""
+    out: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for pred in predicates:
+        for obj in graph.objects(subject, pred):
+            if isinstance(obj, Literal):
+                pair = ((obj.language or "").lower(), clip(str(obj), limit))
+                if pair[1] and pair not in seen:
+                    seen.add(pair)
+                    out.append(pair)
+    return tuple(out)
+
+
+def term_id(term) -> str:
+    """The string id of a node: its IRI, or ``_:`` plus the blank node's name."""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def id_term(node_id: str) -> URIRef | BNode:
+    return BNode(node_id[2:]) if node_id.startswith("_:") else URIRef(node_id)
+
+
+_STRIP = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Fold a label or query for matching: NFKC, lower case, no punctuation or spaces.
+
+    Quotes, brackets and dashes that users leave out do not matter:
+    ``“五共五联”工作法`` -> ``五共五联工作法``.
+    """
+    return _STRIP.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def words(text: str) -> list[str]:
+    """Latin words of *text*, folded, for word-prefix matching (``part-time`` -> part, time)."""
+    return [w for w in _STRIP.split(unicodedata.normalize("NFKC", text).casefold()) if w]
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+@lru_cache(maxsize=65536)
+def pinyin_keys(text: str) -> tuple[str, str]:
+    """Full toneless pinyin and initials of the Chinese in *text*: (wugongwulian, wgwl)."""
+    from pypinyin import Style, lazy_pinyin  # imported lazily: ~0.2 s
+
+    han = "".join(_HAN.findall(text))
+    if not han:
+        return "", ""
+    syllables = lazy_pinyin(han, style=Style.NORMAL, errors="ignore")
+    return "".join(syllables), "".join(s[0] for s in syllables if s)

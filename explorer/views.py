@@ -1,0 +1,208 @@
+"""Selections of the graph to draw or export: whole, neighbourhood, path, tree, filtered.
+
+Every view is capped: the count of what the cap left out travels in
+``GraphView.omitted`` so the UI can offer "N more…".
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+from .model import Edge, GraphView, Path, Step
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+Direction = Literal["both", "out", "in"]
+
+
+def _view(
+    kg: KnowledgeGraph,
+    node_ids: Iterable[str],
+    *,
+    title: str,
+    kind: str,
+    focus: tuple[str, ...] = (),
+    omitted: int = 0,
+    edges: Iterable[Edge] | None = None,
+) -> GraphView:
+    ids = list(dict.fromkeys(node_ids))
+    keep = set(ids)
+    if edges is None:
+        edges = (e for nid in ids for e in kg.out_edges(nid) if e.target in keep)
+    return GraphView(
+        nodes=tuple(kg.node(nid) for nid in ids),
+        edges=tuple(dict.fromkeys(edges)),
+        title=title,
+        focus=focus,
+        omitted=omitted,
+        kind=kind,
+    )
+
+
+def whole(kg: KnowledgeGraph, *, cap: int = 500) -> GraphView:
+    """The whole graph, or its *cap* most connected entities."""
+    nodes = kg.nodes()
+    if len(nodes) > cap:
+        nodes = sorted(nodes, key=lambda n: (-kg.degree(n.id), n.id))[:cap]
+    return _view(kg, (n.id for n in nodes), title="", kind="all", omitted=len(kg) - len(nodes))
+
+
+def _neighbours(kg: KnowledgeGraph, node_id: str, direction: Direction, predicates):
+    if direction in ("both", "out"):
+        for e in kg.out_edges(node_id):
+            if predicates is None or e.predicate in predicates:
+                yield e.target
+    if direction in ("both", "in"):
+        for e in kg.in_edges(node_id):
+            if predicates is None or e.predicate in predicates:
+                yield e.source
+
+
+def neighbourhood(
+    kg: KnowledgeGraph,
+    center: str,
+    *,
+    depth: int = 1,
+    direction: Direction = "both",
+    predicates: set[str] | None = None,
+    cap: int = 200,
+) -> GraphView:
+    """Entities within *depth* hops of *center*, nearest first, at most *cap* of them."""
+    hops = {center: 0}
+    queue = deque([center])
+    reached: set[str] = {center}
+    while queue:
+        node = queue.popleft()
+        if hops[node] >= depth:
+            continue
+        for nb in _neighbours(kg, node, direction, predicates):
+            if nb in reached:
+                continue
+            reached.add(nb)
+            if len(hops) < cap:
+                hops[nb] = hops[node] + 1
+                queue.append(nb)
+    keep = set(hops)
+    edges = [
+        e
+        for nid in hops
+        for e in kg.out_edges(nid)
+        if e.target in keep and (predicates is None or e.predicate in predicates)
+    ]
+    return _view(
+        kg,
+        hops,
+        title=kg.label(center),
+        kind="neighbourhood",
+        focus=(center,),
+        omitted=len(reached) - len(hops),
+        edges=edges,
+    )
+
+
+def expand(kg: KnowledgeGraph, view: GraphView, node_id: str, *, cap: int = 200) -> GraphView:
+    """*view* plus the direct neighbours of *node_id* (double-click in the graph)."""
+    ids = [n.id for n in view.nodes]
+    present = set(ids)
+    new = [nb for nb in dict.fromkeys(_neighbours(kg, node_id, "both", None)) if nb not in present]
+    added = new[:cap]
+    omitted = len(new) - len(added)
+    return _view(
+        kg,
+        ids + added,
+        title=view.title,
+        kind=view.kind,
+        focus=view.focus,
+        omitted=view.omitted + omitted,
+    )
+
+
+def shortest_path(kg: KnowledgeGraph, a: str, b: str, *, directed: bool = False) -> Path | None:
+    """The shortest chain of relations from *a* to *b* (either direction unless *directed*)."""
+    if a not in kg or b not in kg:
+        return None
+    previous: dict[str, tuple[str, Edge, bool] | None] = {a: None}
+    queue = deque([a])
+    while queue and b not in previous:
+        node = queue.popleft()
+        steps = [(e.target, e, True) for e in kg.out_edges(node)]
+        if not directed:
+            steps += [(e.source, e, False) for e in kg.in_edges(node)]
+        for nxt, edge, forward in steps:
+            if nxt not in previous:
+                previous[nxt] = (node, edge, forward)
+                queue.append(nxt)
+    if b not in previous:
+        return None
+    nodes, hops = [b], []
+    while previous[nodes[-1]] is not None:
+        node, edge, forward = previous[nodes[-1]]  # type: ignore[misc]
+        hops.append(Step(edge, forward))
+        nodes.append(node)
+    nodes.reverse()
+    hops.reverse()
+    return Path(tuple(nodes), tuple(hops))
+
+
+def path_view(kg: KnowledgeGraph, path: Path) -> GraphView:
+    return _view(
+        kg,
+        path.node_ids,
+        title=f"{kg.label(path.node_ids[0])} → {kg.label(path.node_ids[-1])}",
+        kind="path",
+        focus=path.node_ids,
+        edges=(s.edge for s in path.steps),
+    )
+
+
+def hierarchy_view(
+    kg: KnowledgeGraph, root: str | None = None, *, depth: int | None = None, cap: int = 500
+) -> GraphView:
+    """The organization tree (below *root*, or every tree), as nodes and tree links."""
+    tree = kg.hierarchy
+    order: list[str] = []
+    for start in [root] if root else tree.roots():
+        for node_id, _d in tree.descendants(start, depth=depth):
+            order.append(node_id)
+    order = list(dict.fromkeys(order))
+    kept = order[:cap]
+    keep = set(kept)
+    edges = [
+        e
+        for nid in kept
+        for e in kg.out_edges(nid) + kg.in_edges(nid)
+        if e.source in keep and e.target in keep and _is_tree_edge(tree, e)
+    ]
+    return _view(
+        kg,
+        kept,
+        title=kg.label(root) if root else "",
+        kind="hierarchy",
+        focus=(root,) if root else (),
+        omitted=len(order) - len(kept),
+        edges=edges,
+    )
+
+
+def _is_tree_edge(tree, edge: Edge) -> bool:
+    return edge.target in tree.parents(edge.source) or edge.source in tree.parents(edge.target)
+
+
+def filter_view(view: GraphView, hidden_categories: set[str]) -> GraphView:
+    """*view* without the entities of *hidden_categories* (and their relations)."""
+    if not hidden_categories:
+        return view
+    nodes = tuple(n for n in view.nodes if n.category not in hidden_categories)
+    keep = {n.id for n in nodes}
+    edges = tuple(e for e in view.edges if e.source in keep and e.target in keep)
+    return GraphView(
+        nodes=nodes,
+        edges=edges,
+        title=view.title,
+        focus=tuple(f for f in view.focus if f in keep),
+        omitted=view.omitted,
+        kind=view.kind,
+    )
