@@ -20,7 +20,7 @@ from . import labels as lab
 from .categories import category_of
 from .known_terms import KNOWN_LABELS
 from .model import Edge, Evidence, Figure, Lang, Node
-from .vocab import KGX, SDO
+from .vocab import KGX, KGX_NS, LZ_NS, SDO
 
 if TYPE_CHECKING:
     from .hierarchy import Hierarchy
@@ -318,7 +318,8 @@ class KnowledgeGraph:
             return text[1:-1]
         if ":" in text and not text.startswith("_:"):
             prefix, _, rest = text.partition(":")
-            for pfx, ns in self.rdf.namespaces():
+            known = [*self.rdf.namespaces(), ("lz", LZ_NS), ("kgx", KGX_NS)]
+            for pfx, ns in known:
                 if pfx == prefix and str(ns) + rest in self._nodes:
                     return str(ns) + rest
         by_local = [nid for nid in self._nodes if lab.local_name(nid) == text]

@@ -135,17 +135,14 @@ def read_text(path: str | Path) -> tuple[Path, bytes]:
     return p, data
 
 
-def parse_quads(data: bytes, fmt: str, *, source: str | Path = "", base_iri: str | None = None):
-    """Parse *data* in *fmt* with pyoxigraph; all quads, or a LoadError with position."""
+def parse_quads(
+    data: bytes, fmt: str, *, source: str | Path = "", base_iri: str | None = None
+) -> tuple[list, dict[str, str]]:
+    """Parse *data* as *fmt* with pyoxigraph: (quads, prefixes), or LoadError with position."""
     try:
-        return list(
-            ox.parse(
-                data,
-                _OX_FORMATS[fmt],
-                base_iri=base_iri,
-                rename_blank_nodes=False,
-            )
-        )
+        parser = ox.parse(data, _OX_FORMATS[fmt], base_iri=base_iri)
+        quads = list(parser)
+        return quads, dict(getattr(parser, "prefixes", {}) or {})
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt, source) from None
     except (ValueError, OSError) as exc:
@@ -185,9 +182,11 @@ def to_rdflib(term) -> URIRef | BNode | Literal:
     raise LoadError(f"RDF-star quoted triples are not supported ({term})")
 
 
-def quads_to_graph(quads: Iterable) -> Graph:
+def quads_to_graph(quads: Iterable, prefixes: dict[str, str] | None = None) -> Graph:
     """Merge the triples of every graph into one rdflib graph (named graphs are flattened)."""
     graph = Graph()
+    for prefix, namespace in (prefixes or {}).items():
+        graph.bind(prefix, namespace, override=True, replace=True)
     add = graph.add
     cache: dict[object, object] = {}
 
@@ -220,12 +219,12 @@ def load_graph(path: str | Path, *, fmt: str | None = None) -> Graph:
     first_error: LoadError | None = None
     for candidate in candidates:
         try:
-            quads = parse_quads(data, candidate, source=p, base_iri=p.resolve().as_uri())
+            quads, prefixes = parse_quads(data, candidate, source=p, base_iri=p.resolve().as_uri())
         except LoadError as exc:
             first_error = first_error or exc
             continue
         if not quads:
             raise LoadError("the file holds no RDF statements", source=p)
-        return quads_to_graph(quads)
+        return quads_to_graph(quads, prefixes)
     assert first_error is not None
     raise first_error

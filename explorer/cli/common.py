@@ -1,0 +1,82 @@
+"""What every subcommand shares: the common options, loading the graph, output, failure."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from ..errors import LoadError
+from ..graph import KnowledgeGraph
+
+
+class UsageError(Exception):
+    """Bad input or usage: exit code 2 with the message on stderr."""
+
+
+def common_parser() -> argparse.ArgumentParser:
+    """Options accepted by every subcommand (added as an argparse parent)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data", metavar="FILE", help="use this RDF file instead of the bundled article graph"
+    )
+    common.add_argument(
+        "--lang",
+        choices=("zh", "en", "both"),
+        default="both",
+        help="label language (default: both)",
+    )
+    common.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    return common
+
+
+def load_kg(args: argparse.Namespace) -> KnowledgeGraph:
+    """The graph asked for: ``--data FILE`` or the bundled article (LoadError on bad input)."""
+    if getattr(args, "data", None):
+        return KnowledgeGraph.from_file(args.data)
+    return KnowledgeGraph.article()
+
+
+def resolve(kg: KnowledgeGraph, text: str) -> str:
+    """The entity *text* names, or UsageError; falls back to the best search hit."""
+    found = kg.resolve(text)
+    if found:
+        return found
+    hits = kg.search_index.search(text, limit=1)
+    if hits and hits[0].rank <= 2:
+        return hits[0].node_id
+    raise LookupError(f"no entity named {text!r}")
+
+
+def fail(message: str, code: int = 2) -> int:
+    print(f"kg-explorer: {message}", file=sys.stderr)
+    return code
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def handle_errors(func):
+    """Run a subcommand; turn known failures into exit codes with a plain message."""
+
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except LoadError as exc:
+            return fail(str(exc))
+        except UsageError as exc:
+            return fail(str(exc))
+        except LookupError as exc:
+            return fail(exc.args[0] if exc.args else str(exc), code=1)
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:  # a bug of ours: say so plainly, traceback only on request
+            if os.environ.get("KG_EXPLORER_DEBUG"):
+                raise
+            return fail(f"internal error: {type(exc).__name__}: {exc} (set KG_EXPLORER_DEBUG=1)")
+
+    return wrapper
