@@ -1,0 +1,1 @@
+"""Drawing a GraphView: the vis-network page (``page``) and its message protocol."""

@@ -1,0 +1,301 @@
+"""The vis-network page for a ``GraphView``: one self-contained HTML file.
+
+vis-network's JS and CSS are inlined from pyvis's bundled copy, so the page
+needs no network. Every label, tooltip and IRI travels as JSON inside a
+``<script type="application/json">`` block (with ``<``, ``>`` and ``&``
+escaped), is parsed by ``bridge.js`` and reaches the screen only as canvas text
+or ``textContent``: data is never markup. Positions come from Python (physics
+off), so the first frame is the final layout.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..categories import category
+from ..model import Edge, GraphView, Lang, Node
+
+#: Font list for labels: the CJK face first so Chinese never falls back to boxes.
+FONT_FACE = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Sans", sans-serif'
+ASSETS = Path(__file__).with_name("assets")
+VIS_VERSION = "vis-9.1.2"
+#: Chinese characters per label line, and Latin characters per line.
+CJK_WIDTH = 8
+LATIN_WIDTH = 22
+TIP_DESCRIPTION = 300
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_JS_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JS_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def script_json(value: object) -> str:
+    """JSON that is inert inside a ``<script>`` element (no ``</script>`` can close it)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _JS_UNSAFE_RE.sub(lambda m: _JS_UNSAFE[m.group(0)], text)
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """(JS, CSS) of the vis-network copy bundled with pyvis, found without importing pyvis."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed: it provides the bundled vis-network")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / VIS_VERSION
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return js, css
+
+
+@lru_cache(maxsize=1)
+def bridge_js() -> str:
+    return (ASSETS / "bridge.js").read_text(encoding="utf-8")
+
+
+# --- labels -------------------------------------------------------------------
+def _wrap_part(text: str) -> list[str]:
+    if _CJK.search(text) and len(_CJK.findall(text)) * 2 >= len(text.replace(" ", "")):
+        return _wrap_cjk(text)
+    return _wrap_latin(text)
+
+
+def _wrap_cjk(text: str) -> list[str]:
+    """Break every ``CJK_WIDTH`` characters, keeping Latin runs ("5.6万", "PCC") whole."""
+    lines, line, width = [], "", 0
+    for token in re.findall(r"[A-Za-z0-9.%]+|.", text):
+        cost = 1 if _CJK.match(token) else max(1, len(token) // 2)
+        if width + cost > CJK_WIDTH and line.strip():
+            lines.append(line.strip())
+            line, width = "", 0
+        line += token
+        width += cost
+    if line.strip():
+        lines.append(line.strip())
+    return lines
+
+
+def _wrap_latin(text: str) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > LATIN_WIDTH:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def wrap_label(text: str, max_lines: int = 4) -> str:
+    """A label broken into short lines: ~8 Chinese characters or ~22 Latin ones each.
+
+    >>> wrap_label("兰州市七里河区西湖街道党工委")
+    '兰州市七里河区西\\n湖街道党工委'
+    """
+    lines: list[str] = []
+    for part in text.split(" / "):
+        lines.extend(_wrap_part(part))
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], lines[max_lines - 1] + "…"]
+    return "\n".join(lines)
+
+
+def node_tip(node: Node, lang: Lang) -> str:
+    """Plain-text tooltip: both labels, the type, the start of the description."""
+    parts = [node.label("zh")]
+    en = node.label("en")
+    if en != parts[0]:
+        parts.append(en)
+    if node.type_label:
+        parts.append(f"[{node.type_label}]")
+    description = node.description(lang if lang != "both" else "zh")
+    if description:
+        if len(description) > TIP_DESCRIPTION:
+            description = description[: TIP_DESCRIPTION - 1] + "…"
+        parts.append(description)
+    return "\n".join(parts)
+
+
+# --- records ------------------------------------------------------------------
+def node_record(node: Node, pos: tuple[float, float], lang: Lang, *, focus: bool = False) -> dict:
+    """The vis-network node for *node*; ``tip`` is plain text, turned into a DOM tooltip in JS."""
+    cat = category(node.category)
+    inside = cat.shape in ("box", "ellipse", "circle", "database", "text")
+    record = {
+        "id": node.id,
+        "label": wrap_label(node.label(lang)),
+        "tip": node_tip(node, lang),
+        "group": cat.key,
+        "shape": cat.shape,
+        "x": round(pos[0], 1),
+        "y": round(pos[1], 1),
+        "color": {
+            "background": cat.colour,
+            "border": cat.border,
+            "highlight": {"background": "#ffe066", "border": "#d35400"},
+            "hover": {"background": cat.colour, "border": "#222222"},
+        },
+        "font": {"color": "#ffffff" if inside else "#222222"},
+        "borderWidth": 4 if focus else 1.5,
+    }
+    if not inside:
+        record["size"] = 16 if focus else 12
+    return record
+
+
+def edge_record(edge: Edge, lang: Lang, *, highlight: bool = False) -> dict:
+    label = edge.label(lang)
+    record = {
+        "id": edge.id,
+        "from": edge.source,
+        "to": edge.target,
+        "label": label,
+        "tip": label + (f"\n“{edge.evidence[0].quote}”" if edge.evidence else ""),
+        "arrows": "to",
+    }
+    if highlight:
+        record["color"] = {"color": "#d35400", "highlight": "#d35400"}
+        record["width"] = 3
+    return record
+
+
+def circle_positions(ids: list[str], radius: float = 300.0) -> dict[str, tuple[float, float]]:
+    """A fallback layout: ids on a circle (used for nodes a layout did not place)."""
+    n = max(len(ids), 1)
+    return {
+        nid: (radius * math.cos(2 * math.pi * i / n), radius * math.sin(2 * math.pi * i / n))
+        for i, nid in enumerate(ids)
+    }
+
+
+def page_data(
+    view: GraphView,
+    positions: dict[str, tuple[float, float]],
+    lang: Lang,
+    *,
+    nodes: tuple[Node, ...] | None = None,
+) -> dict:
+    """Nodes and edges as vis-network records; *nodes* limits them to a subset (expansion)."""
+    chosen = view.nodes if nodes is None else nodes
+    chosen_ids = {n.id for n in chosen}
+    missing = [n.id for n in chosen if n.id not in positions]
+    spare = circle_positions(missing, radius=300.0 + 40 * len(missing) ** 0.5) if missing else {}
+    focus = set(view.focus)
+    path_edges = view.kind == "path"
+    return {
+        "nodes": [
+            node_record(n, positions.get(n.id) or spare[n.id], lang, focus=n.id in focus)
+            for n in chosen
+        ],
+        "edges": [
+            edge_record(e, lang, highlight=path_edges)
+            for e in view.edges
+            if nodes is None or e.source in chosen_ids or e.target in chosen_ids
+        ],
+    }
+
+
+def options(*, edge_labels: bool = True) -> dict:
+    """vis-network options as a dict (pyvis's ``set_options`` strips the spaces of font names)."""
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 250,
+            "navigationButtons": False,
+            "keyboard": {"enabled": False},
+            "multiselect": False,
+        },
+        "nodes": {
+            "font": {"face": FONT_FACE, "size": 14, "multi": False},
+            "borderWidthSelected": 4,
+            "shapeProperties": {"interpolation": False},
+            "margin": 8,
+        },
+        "edges": {
+            "font": {
+                "face": FONT_FACE,
+                "size": 11 if edge_labels else 0,
+                "color": "#444444",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
+            "color": {"color": "#9aa5b1", "highlight": "#d35400", "hover": "#555555"},
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.2},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "selectionWidth": 2,
+        },
+    }
+
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="{html_lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; \
+script-src 'unsafe-inline' qrc:; style-src 'unsafe-inline'; img-src data:; font-src data:">
+<title>{title}</title>
+<style>{vis_css}</style>
+<style>
+html, body {{ margin: 0; padding: 0; width: 100%; height: 100%; overflow: hidden;
+  background: #ffffff; font-family: {font_face}; }}
+#network {{ position: absolute; inset: 0; }}
+.kg-tip {{ white-space: pre-wrap; max-width: 360px; font-size: 13px; line-height: 1.4; }}
+div.vis-tooltip {{ font-family: {font_face}; }}
+</style>
+</head>
+<body>
+<div id="network" tabindex="-1"></div>
+<script type="application/json" id="kg-data">{data}</script>
+<script type="application/json" id="kg-options">{opts}</script>
+<script>{vis_js}</script>
+<script src="{qwebchannel}"></script>
+<script>{bridge}</script>
+</body>
+</html>
+"""
+
+
+def build_page(
+    view: GraphView,
+    positions: dict[str, tuple[float, float]],
+    *,
+    lang: Lang = "zh",
+    edge_labels: bool = True,
+    qwebchannel: str = "qrc:///qtwebchannel/qwebchannel.js",
+) -> str:
+    """The complete HTML page drawing *view* at *positions* (load it from a file)."""
+    vis_js, vis_css = vis_assets()
+    return _TEMPLATE.format(
+        html_lang="zh-Hans" if lang == "zh" else "en",
+        title="KG Explorer",
+        vis_css=vis_css,
+        font_face=FONT_FACE,
+        data=script_json(page_data(view, positions, lang)),
+        opts=script_json(options(edge_labels=edge_labels)),
+        vis_js=vis_js.replace("</script", "<\\/script"),
+        qwebchannel=qwebchannel,
+        bridge=bridge_js(),
+    )
+
+
+def write_page(html: str, directory: str | Path, name: str = "graph.html") -> Path:
+    """Write the page to *directory* (QWebEngineView.load it; setHtml fails past ~1 MB)."""
+    path = Path(directory) / name
+    path.write_text(html, encoding="utf-8")
+    return path
