@@ -67,7 +67,7 @@ class Hierarchy:
             self._parents[link.child].append(link.parent)
         for kids in self._children.values():
             kids.sort(key=sort_key)
-        members = set(self._children) | set(self._parents)
+        members = {link.parent for link in self.links} | {link.child for link in self.links}
         self._roots = sorted((n for n in members if not self._parents.get(n)), key=sort_key)
 
     @classmethod

@@ -44,7 +44,11 @@ def force_layout(view: GraphView, *, seed: int = 1) -> Positions:
     rng = random.Random(seed)
     start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in range(n)]
     graph = igraph.Graph(n=n, edges=pairs, directed=False)
-    coords = graph.layout_fruchterman_reingold(seed=start, niter=500, grid=n > 1000)
+    igraph.set_random_number_generator(random.Random(seed))  # igraph jitters nodes at random
+    try:
+        coords = graph.layout_fruchterman_reingold(seed=start, niter=500, grid=n > 1000)
+    finally:
+        igraph.set_random_number_generator(random)
     xy = [tuple(c) for c in coords]
     return _scaled(ids, xy, pairs)
 
