@@ -12,7 +12,7 @@ BLOCKER = """
 import importlib.abc, importlib.util, pkgutil, sys
 class Block(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name == "PySide6" or name.startswith("PySide6.") or name == "ui" or name.startswith("ui."):
+        if name.split(".")[0] in ("PySide6", "ui"):
             raise ImportError(f"explorer must not import {name}")
 sys.meta_path.insert(0, Block())
 import explorer
