@@ -21,8 +21,13 @@ if command -v dpkg-query >/dev/null 2>&1; then
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=()
-  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo_cmd=(sudo -n)
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
+    if sudo -n true 2>/dev/null; then
+      sudo_cmd=(sudo -n)
+    elif [ -t 0 ]; then  # a person at a terminal: let sudo ask for the password
+      say "sudo is needed once to install: ${missing[*]}"
+      sudo_cmd=(sudo)
+    fi
   fi
   if [ "$(id -u)" -eq 0 ] || [ ${#sudo_cmd[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
@@ -41,8 +46,9 @@ fi
 # --- Python environment ----------------------------------------------------
 py="${PYTHON:-}"
 if [ -z "$py" ]; then
-  for c in python3.13 python3.12 python3.11 python3; do
-    if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  for c in python3 python3.11 python3.12 python3.13; do
+    if command -v "$c" >/dev/null 2>&1 \
+        && "$c" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
       py="$c"; break
     fi
   done
@@ -57,7 +63,12 @@ stamp=.venv/.kg-explorer-installed
 want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   say "installing the project and its test tools into .venv"
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e '.[test]'
+  log=.venv/pip-install.log
+  if ! { .venv/bin/python -m pip install -q --upgrade pip \
+         && .venv/bin/python -m pip install -q -e '.[test]'; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    say "pip could not install the project (full log: $log)"
+    exit 1
+  fi
   echo "$want" > "$stamp"
 fi
