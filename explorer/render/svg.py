@@ -1,0 +1,395 @@
+"""The one drawing of a view as an image: an SVG document with real text.
+
+vis-network draws only to a canvas, so exported images are drawn here, from the
+same positions, the same category style table and the same label wrapping as
+the page. PNG and PDF are this SVG rendered (see ``explorer.export``), so all
+three agree. Only SVG Tiny features are used (no markers, no CSS, no
+``paint-order``) so Qt's renderer, browsers and Inkscape draw the same thing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+from ..categories import Category, category
+from ..model import Edge, GraphView, Lang
+from .fonts import FONT_FAMILIES, text_width
+
+try:  # the page's wrapping, so labels break where they do on screen
+    from .page import wrap_label
+except ImportError:  # pragma: no cover - the page module is always shipped
+
+    def wrap_label(text: str, max_lines: int = 4) -> str:
+        return text
+
+
+Point = tuple[float, float]
+
+# Mirrors explorer/render/page.py (node_record, edge_record, options).
+NODE_SIZE, FOCUS_SIZE = 12.0, 16.0
+FONT_SIZE, EDGE_FONT_SIZE, TITLE_SIZE, LEGEND_SIZE = 14.0, 11.0, 20.0, 13.0
+LINE_HEIGHT = 1.25
+BOX_MARGIN = 8.0
+EDGE_COLOUR, PATH_COLOUR, EDGE_TEXT = "#9aa5b1", "#d35400", "#444444"
+ROUNDNESS = 0.2
+PAD = 24.0
+INSIDE = frozenset({"box", "ellipse", "circle", "database", "text"})
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class SvgOptions:
+    """What to draw besides the graph, and how."""
+
+    lang: Lang = "zh"
+    legend: bool = True
+    title: str = ""  # drawn above the graph when not empty
+    background: str | None = "#ffffff"  # None: transparent
+    edge_labels: bool = True
+    font_family: str = FONT_FAMILIES  # PNG/PDF pass the one installed family
+
+
+@dataclass(slots=True)
+class _Box:
+    """Bounds being collected: min x, min y, max x, max y."""
+
+    x0: float = math.inf
+    y0: float = math.inf
+    x1: float = -math.inf
+    y1: float = -math.inf
+
+    def add(self, x: float, y: float, w: float = 0.0, h: float = 0.0) -> None:
+        self.x0, self.y0 = min(self.x0, x), min(self.y0, y)
+        self.x1, self.y1 = max(self.x1, x + w), max(self.y1, y + h)
+
+
+@dataclass(slots=True)
+class _Canvas:
+    """SVG fragments in drawing order, and where they reach."""
+
+    parts: list[str] = field(default_factory=list)
+    box: _Box = field(default_factory=_Box)
+
+
+def clean(text: str) -> str:
+    """Text safe for XML 1.0 (control characters and lone surrogates removed)."""
+    return _XML_BAD.sub("", text)
+
+
+def _n(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".") if math.isfinite(v) else "0"
+
+
+def _text(c: _Canvas, x: float, top: float, line: str, size: float, fill: str, **kw) -> None:
+    """One line of text centred on *x* with its top at *top* (bounds include its width)."""
+    width = text_width(line, size)
+    anchor = kw.pop("anchor", "middle")
+    left = x - width / 2 if anchor == "middle" else x
+    c.box.add(left, top, width, size * LINE_HEIGHT)
+    extra = "".join(f" {k.replace('_', '-')}={quoteattr(str(v))}" for k, v in kw.items())
+    c.parts.append(
+        f'<text x="{_n(x)}" y="{_n(top + size * 0.95)}" font-size="{_n(size)}" '
+        f'fill="{fill}" text-anchor="{anchor}"{extra}>{escape(clean(line))}</text>'
+    )
+
+
+def _lines(text: str) -> list[str]:
+    return [ln for ln in wrap_label(clean(text)).split("\n") if ln] or [""]
+
+
+# --- shapes ----------------------------------------------------------------------
+def _polygon(points: list[Point]) -> str:
+    return " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
+
+
+def shape_points(shape: str, x: float, y: float, r: float) -> list[Point] | None:
+    """Corners of vis-network's polygon shapes (None for round or boxed ones)."""
+    if shape == "square":
+        return [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)]
+    if shape == "diamond":
+        return [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+    if shape in ("triangle", "triangleDown"):
+        side = 2 * r
+        inner, height = math.sqrt(3) / 6 * side, math.sqrt(side**2 - r**2)
+        k = 1 if shape == "triangle" else -1
+        return [(x, y - k * (height - inner)), (x + r, y + k * inner), (x - r, y + k * inner)]
+    if shape == "hexagon":
+        return [
+            (x + r * math.cos(i * math.pi / 3), y + r * math.sin(i * math.pi / 3)) for i in range(6)
+        ]
+    if shape == "star":
+        s, cy = r * 0.82, y + 0.1 * r * 0.82
+        return [
+            (
+                x + (s * 1.3 if i % 2 == 0 else s * 0.5) * math.sin(i * math.pi / 5),
+                cy - (s * 1.3 if i % 2 == 0 else s * 0.5) * math.cos(i * math.pi / 5),
+            )
+            for i in range(10)
+        ]
+    return None
+
+
+def _shape(c: _Canvas, cat: Category, shape: str, x: float, y: float, r: float, bw: float) -> None:
+    style = f'fill="{cat.colour}" stroke="{cat.border}" stroke-width="{_n(bw)}"'
+    points = shape_points(shape, x, y, r)
+    if points is None:
+        c.parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}" {style}/>')
+        points = [(x - r, y - r), (x + r, y + r)]
+    else:
+        c.parts.append(f'<polygon points="{_polygon(points)}" {style}/>')
+    for px, py in points:
+        c.box.add(px - bw, py - bw, 2 * bw, 2 * bw)
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A node's drawn extent, for clipping edges at its border."""
+
+    x: float
+    y: float
+    shape: str
+    hw: float  # half width
+    hh: float  # half height
+
+    def border(self, angle: float) -> float:
+        """Distance from the centre to the border in direction *angle*."""
+        cos, sin = abs(math.cos(angle)), abs(math.sin(angle))
+        if self.shape == "box":
+            return min(
+                self.hw / cos if cos > 1e-9 else math.inf, self.hh / sin if sin > 1e-9 else math.inf
+            )
+        if self.shape in INSIDE:
+            return self.hw * self.hh / math.hypot(self.hh * cos, self.hw * sin)
+        return self.hw
+
+
+def _node(c: _Canvas, node, pos: Point, lang: Lang, focus: bool) -> _Placed:
+    cat = category(node.category)
+    x, y = pos
+    bw = 4.0 if focus else 1.5
+    lines = _lines(node.label(lang))
+    lh = FONT_SIZE * LINE_HEIGHT
+    c.parts.append(f"<g><title>{escape(clean(node.label('both')))}</title>")
+    if cat.shape in INSIDE:
+        tw = max(text_width(ln, FONT_SIZE) for ln in lines)
+        th = lh * len(lines)
+        if cat.shape == "box":
+            w, h = tw + 2 * BOX_MARGIN, th + 2 * BOX_MARGIN
+            c.parts.append(
+                f'<rect x="{_n(x - w / 2)}" y="{_n(y - h / 2)}" width="{_n(w)}" height="{_n(h)}" '
+                f'rx="6" ry="6" fill="{cat.colour}" stroke="{cat.border}" stroke-width="{_n(bw)}"/>'
+            )
+        else:
+            h = th + 2 * BOX_MARGIN
+            w = max(tw + h, h)
+            c.parts.append(
+                f'<ellipse cx="{_n(x)}" cy="{_n(y)}" rx="{_n(w / 2)}" ry="{_n(h / 2)}" '
+                f'fill="{cat.colour}" stroke="{cat.border}" stroke-width="{_n(bw)}"/>'
+            )
+        c.box.add(x - w / 2 - bw, y - h / 2 - bw, w + 2 * bw, h + 2 * bw)
+        for i, line in enumerate(lines):
+            _text(c, x, y - th / 2 + i * lh, line, FONT_SIZE, "#ffffff")
+        placed = _Placed(x, y, cat.shape, w / 2 + bw / 2, h / 2 + bw / 2)
+    else:
+        r = FOCUS_SIZE if focus else NODE_SIZE
+        _shape(c, cat, cat.shape, x, y, r, bw)
+        for i, line in enumerate(lines):
+            _text(c, x, y + r + 4 + i * lh, line, FONT_SIZE, "#222222")
+        placed = _Placed(x, y, cat.shape, r + bw, r + bw)
+    c.parts.append("</g>")
+    return placed
+
+
+# --- edges -----------------------------------------------------------------------
+def _via(a: Point, b: Point) -> Point:
+    """vis-network's 'continuous' smooth curve control point for an edge a -> b."""
+    dx, dy = abs(a[0] - b[0]), abs(a[1] - b[1])
+    step_x = step_y = ROUNDNESS * (dy if dx <= dy else dx)
+    if a[0] > b[0]:
+        step_x = -step_x
+    if a[1] >= b[1]:
+        step_y = -step_y
+    vx, vy = a[0] + step_x, a[1] + step_y
+    if dx <= dy:
+        vx = min(b[0], vx) if a[0] <= b[0] else max(b[0], vx)
+    else:
+        vy = max(b[1], vy) if a[1] >= b[1] else min(b[1], vy)
+    return vx, vy
+
+
+def _bez(a: Point, v: Point, b: Point, t: float) -> Point:
+    u = 1 - t
+    return (
+        u * u * a[0] + 2 * u * t * v[0] + t * t * b[0],
+        u * u * a[1] + 2 * u * t * v[1] + t * t * b[1],
+    )
+
+
+def _end_t(a: Point, v: Point, b: Point, target: _Placed) -> float:
+    """The parameter where the curve enters the target node (bisection)."""
+    lo, hi = 0.0, 1.0
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        px, py = _bez(a, v, b, mid)
+        dist = math.hypot(px - target.x, py - target.y)
+        if dist > target.border(math.atan2(py - target.y, px - target.x)):
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _edge(c: _Canvas, edge: Edge, placed: dict[str, _Placed], opts: SvgOptions, hi: bool) -> None:
+    src, dst = placed[edge.source], placed[edge.target]
+    colour, width = (PATH_COLOUR, 3.0) if hi else (EDGE_COLOUR, 1.0)
+    stroke = f'fill="none" stroke="{colour}" stroke-width="{_n(width)}"'
+    parts = [f"<g><title>{escape(clean(edge.label(opts.lang)))}</title>"]
+    if edge.source == edge.target:
+        r = src.hw + 4
+        cx, cy = src.x + src.hw, src.y - src.hh
+        parts.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" {stroke}/>')
+        c.box.add(cx - r - width, cy - r - width, 2 * (r + width), 2 * (r + width))
+        mid = (cx, cy - r - EDGE_FONT_SIZE * 0.7)
+    else:
+        a, b = (src.x, src.y), (dst.x, dst.y)
+        v = _via(a, b)
+        t = _end_t(a, v, b, dst)
+        tip = _bez(a, v, b, t)
+        ctrl = (a[0] + t * (v[0] - a[0]), a[1] + t * (v[1] - a[1]))  # de Casteljau split
+        parts.append(
+            f'<path d="M{_n(a[0])},{_n(a[1])} Q{_n(ctrl[0])},{_n(ctrl[1])} '
+            f'{_n(tip[0])},{_n(tip[1])}" {stroke}/>'
+        )
+        angle = math.atan2(tip[1] - ctrl[1], tip[0] - ctrl[0])
+        length = 9.0 + 3 * width
+        arrow = [(0.0, 0.0), (-1.0, 0.3), (-0.9, 0.0), (-1.0, -0.3)]
+        cos, sin = math.cos(angle), math.sin(angle)
+        pts = [
+            (tip[0] + length * (px * cos - py * sin), tip[1] + length * (px * sin + py * cos))
+            for px, py in arrow
+        ]
+        parts.append(
+            f'<polygon points="{_polygon(pts)}" fill="{colour}" stroke="{colour}" '
+            'stroke-width="1"/>'
+        )
+        for px, py in (a, ctrl, tip, *pts):
+            c.box.add(px - width, py - width, 2 * width, 2 * width)
+        mid = _bez(a, v, b, 0.5)
+    c.parts.extend(parts)
+    label = clean(edge.label(opts.lang))
+    if opts.edge_labels and label:
+        w, h = text_width(label, EDGE_FONT_SIZE) + 4, EDGE_FONT_SIZE * LINE_HEIGHT
+        top = mid[1] - h / 2
+        c.parts.append(
+            f'<rect x="{_n(mid[0] - w / 2)}" y="{_n(top)}" width="{_n(w)}" height="{_n(h)}" '
+            f'fill="#ffffff" fill-opacity="0.85"/>'
+        )
+        _text(c, mid[0], top, label, EDGE_FONT_SIZE, EDGE_TEXT)
+    c.parts.append("</g>")
+
+
+# --- document --------------------------------------------------------------------
+def _legend(view: GraphView, lang: Lang, left: float, top: float) -> _Canvas:
+    """A column of the categories present in *view*, swatch and name."""
+    c = _Canvas()
+    used = sorted({n.category for n in view.nodes}, key=lambda k: list_keys().index(k))
+    row = LEGEND_SIZE * 1.8
+    for i, key in enumerate(used):
+        cat = category(key)
+        y = top + i * row + row / 2
+        if cat.shape in INSIDE:
+            c.parts.append(
+                f'<rect x="{_n(left)}" y="{_n(y - 6)}" width="16" height="12" rx="3" ry="3" '
+                f'fill="{cat.colour}" stroke="{cat.border}" stroke-width="1"/>'
+            )
+            c.box.add(left, y - 6, 16, 12)
+        else:
+            _shape(c, cat, cat.shape, left + 8, y, 7, 1)
+        _text(
+            c,
+            left + 24,
+            y - LEGEND_SIZE * 0.62,
+            cat.label(lang),
+            LEGEND_SIZE,
+            "#222222",
+            anchor="start",
+        )
+    return c
+
+
+def list_keys() -> list[str]:
+    from ..categories import CATEGORIES
+
+    return list(CATEGORIES)
+
+
+def render_svg(
+    view: GraphView, positions: dict[str, Point], options: SvgOptions = SvgOptions()
+) -> str:
+    """The SVG document of *view* drawn at *positions*, sized so nothing is clipped."""
+    graph = _Canvas()
+    focus = set(view.focus)
+    spare = _spare([n.id for n in view.nodes if n.id not in positions])
+    nodes = _Canvas()
+    placed = {
+        n.id: _node(nodes, n, positions.get(n.id) or spare[n.id], options.lang, n.id in focus)
+        for n in view.nodes
+    }
+    for e in view.edges:
+        if e.source in placed and e.target in placed:
+            _edge(graph, e, placed, options, view.kind == "path")
+    graph.parts.extend(nodes.parts)
+    box = graph.box
+    for x, y in ((nodes.box.x0, nodes.box.y0), (nodes.box.x1, nodes.box.y1)):
+        box.add(x, y)
+    if not math.isfinite(box.x0):
+        box.add(0, 0, 1, 1)
+    title = clean(options.title)
+    head = TITLE_SIZE * LINE_HEIGHT + 12 if title else 0.0
+    dx, dy = PAD - box.x0, PAD + head - box.y0
+    width, height = box.x1 - box.x0 + 2 * PAD, box.y1 - box.y0 + 2 * PAD + head
+    legend = _legend(view, options.lang, 0, 0) if options.legend and view.nodes else None
+    legend_x = width
+    if legend is not None:
+        width += legend.box.x1 - legend.box.x0 + PAD
+        height = max(height, legend.box.y1 - legend.box.y0 + 2 * PAD + head)
+    if title:
+        width = max(width, text_width(title, TITLE_SIZE) + 2 * PAD)
+    width, height = math.ceil(width), math.ceil(height)
+    lang_tag = "en" if options.lang == "en" else "zh-Hans"
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" xml:lang="{lang_tag}">',
+        f"<title>{escape(title or 'KG Explorer')}</title>",
+    ]
+    if options.background:
+        out.append(
+            f'<rect x="0" y="0" width="{width}" height="{height}" fill="{options.background}"/>'
+        )
+    out.append(f"<g font-family={quoteattr(options.font_family)}>")
+    if title:
+        t = _Canvas()
+        _text(t, PAD, PAD * 0.75, title, TITLE_SIZE, "#111111", anchor="start")
+        out.extend(t.parts)
+    out.append(f'<g transform="translate({_n(dx)},{_n(dy)})">')
+    out.extend(graph.parts)
+    out.append("</g>")
+    if legend is not None:
+        out.append(f'<g transform="translate({_n(legend_x)},{_n(PAD + head)})">')
+        out.extend(legend.parts)
+        out.append("</g>")
+    out.append("</g></svg>")
+    return "\n".join(out) + "\n"
+
+
+def _spare(ids: list[str]) -> dict[str, Point]:
+    """Positions on a circle for nodes the caller did not place (as the page does)."""
+    n, radius = max(len(ids), 1), 300.0 + 40 * math.sqrt(len(ids))
+    return {
+        nid: (radius * math.cos(2 * math.pi * i / n), radius * math.sin(2 * math.pi * i / n))
+        for i, nid in enumerate(ids)
+    }
