@@ -108,6 +108,8 @@
       if (centre) {
         network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
       }
+      wantDrawn = true;
+      network.redraw();
       return true;
     },
     selected: function () {

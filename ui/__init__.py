@@ -1,0 +1,1 @@
+"""The PySide6 desktop app: thin widgets over ``explorer``'s Qt-free core."""

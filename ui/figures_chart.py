@@ -1,0 +1,123 @@
+"""The article's numbers as a bar chart; a bar (or a row of the list) selects its entity.
+
+QtCharts is imported when the panel is first shown, not at start-up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+
+from explorer.model import Figure
+
+from .qt_state import QtState
+
+NodeIdRole = Qt.ItemDataRole.UserRole + 1
+MAX_BARS = 30
+
+
+class FiguresPanel(QWidget):
+    def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qs = qs
+        self.chart_view = None
+        self._figures: list[Figure] = []
+        self.list = QListWidget(self)
+        self.list.setObjectName("figuresList")
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split.addWidget(self.list)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.split)
+        self.setFocusProxy(self.list)
+        self.list.itemActivated.connect(self._on_item)
+        self.list.itemClicked.connect(self._on_item)
+        qs.graph_changed.connect(lambda _g: self.refresh())
+        qs.lang_changed.connect(lambda _l: self.refresh())
+        self.refresh()
+
+    def figures(self) -> list[Figure]:
+        return list(self._figures)
+
+    def _label(self, fig: Figure) -> str:
+        kg, lang = self.qs.state.kg, self.qs.state.lang
+        what = fig.counts_label(lang) or (kg.label(fig.entity_id, lang) if fig.entity_id else "")
+        return what
+
+    def refresh(self) -> None:
+        self._figures = sorted(self.qs.state.kg.figures(), key=lambda f: -f.value)
+        lang = self.qs.state.lang
+        self.list.clear()
+        for fig in self._figures:
+            value = f"{fig.value:g} {fig.unit_label(lang)}".strip()
+            item = QListWidgetItem(f"{value} — {self._label(fig)}")
+            if fig.evidence:
+                item.setToolTip(f"“{fig.evidence[0].quote}”")
+            item.setData(NodeIdRole, fig.entity_id)
+            self.list.addItem(item)
+        if self.chart_view is not None:
+            self._fill_chart()
+
+    def showEvent(self, event) -> None:
+        if self.chart_view is None:
+            self._make_chart()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.chart_view is not None:
+            self._fill_chart()
+        super().changeEvent(event)
+
+    def _make_chart(self) -> None:
+        from PySide6.QtCharts import QChartView
+
+        self.chart_view = QChartView(self)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        self.split.insertWidget(0, self.chart_view)
+        self._fill_chart()
+
+    def _fill_chart(self) -> None:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSet,
+            QChart,
+            QHorizontalBarSeries,
+            QLogValueAxis,
+        )
+
+        shown = [f for f in self._figures if f.value > 0][:MAX_BARS]
+        shown.reverse()  # largest at the top
+        chart = QChart()
+        chart.setTitle(self.tr("Figures in the article"))
+        chart.legend().hide()
+        bars = QBarSet(self.tr("value"))
+        bars.append([f.value for f in shown])
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        chart.addSeries(series)
+        names = QBarCategoryAxis()
+        names.append([self._short(f) for f in shown])
+        values = QLogValueAxis()
+        values.setLabelFormat("%g")
+        values.setBase(10)
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(values)
+        bars.clicked.connect(lambda i, figs=shown: self._select(figs[i].entity_id))
+        self.chart_view.setChart(chart)
+
+    def _short(self, fig: Figure) -> str:
+        text = self._label(fig)
+        return text if len(text) <= 16 else text[:15] + "…"
+
+    def _select(self, node_id: str) -> None:
+        if node_id:
+            self.qs.state.select(node_id)
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        self._select(item.data(NodeIdRole))

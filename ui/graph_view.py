@@ -1,0 +1,198 @@
+"""The graph: a vis-network page in a QWebEngineView, driven through one bridge.
+
+The page is loaded once from a temporary file; later views replace its data in
+place (``kg.setData``) and double-click expansion adds nodes (``kg.addData``).
+JavaScript calls made before the page says "ready" wait in a queue.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from explorer.model import GraphView
+from explorer.render import page
+from explorer.state import Selection, ViewChange
+
+from .bridge import GraphBridge
+from .layout_cache import LayoutCache, Positions
+from .legend import Legend
+from .qt_state import QtState
+from .web import QuietPage, local_profile
+
+
+class GraphWidget(QWidget):
+    """Draws ``state.view``; clicks select, double-clicks expand, selection centres."""
+
+    drawn = Signal()  # the page has drawn the latest data
+    ready = Signal()  # the page and its bridge are up
+
+    def __init__(self, qs: QtState, cache: LayoutCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qs = qs
+        self._cache = cache
+        self._tmp = tempfile.TemporaryDirectory(prefix="kg-explorer-page-")
+        self._ready = False
+        self._queue: list[tuple[str, Callable | None]] = []
+        self._view: GraphView = qs.state.view
+        self._shown: frozenset[str] = frozenset()
+        self._positions: Positions = {}
+        self.draw_count = 0
+
+        self.web = QWebEngineView(self)
+        self.web.setObjectName("graphWeb")
+        self._profile, self.interceptor = local_profile(self)
+        self._page = QuietPage(self._profile, self.web)
+        self.web.setPage(self._page)
+        self.bridge = GraphBridge(lambda: self._shown, self)
+        self._channel = QWebChannel(self._page)
+        self._channel.registerObject("bridge", self.bridge)
+        self._page.setWebChannel(self._channel)
+        self.legend = Legend(qs, self)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.web, 1)
+        box.addWidget(self.legend)
+        self.setFocusProxy(self.web)
+
+        self.bridge.ready.connect(self._on_ready)
+        self.bridge.drawn.connect(self._on_drawn)
+        self.bridge.node_clicked.connect(lambda nid: qs.state.select(nid))
+        self.bridge.node_expand.connect(lambda nid: qs.state.expand(nid))
+        qs.view_changed.connect(self._on_view_changed)
+        qs.selection_changed.connect(self._on_selection_changed)
+        qs.lang_changed.connect(lambda _lang: self._send_all(fit=False))
+        qs.options_changed.connect(self._on_option)
+        self._load_page()
+
+    # --- public API (also used by the export menu) -------------------------------
+    def current_view(self) -> GraphView:
+        return self._view
+
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def run_js(self, code: str, callback: Callable | None = None) -> None:
+        """Run *code* in the page once it is ready (queued until then)."""
+        if not self._ready:
+            self._queue.append((code, callback))
+        elif callback is None:
+            self._page.runJavaScript(code, 0)
+        else:
+            self._page.runJavaScript(code, 0, callback)
+
+    def fetch_positions(self, callback: Callable[[Positions], None]) -> None:
+        """The positions on screen now (after any dragging), as ``{id: (x, y)}``."""
+
+        def parse(raw: str) -> None:
+            data = json.loads(raw or "{}")
+            callback({k: (float(v["x"]), float(v["y"])) for k, v in data.items()})
+
+        self.run_js("kg.positions()", parse)
+
+    def grab_canvas_png(
+        self, scale: float, transparent: bool, callback: Callable[[bytes], None]
+    ) -> None:
+        """A PNG of the graph canvas at *scale* × screen resolution."""
+
+        def decode(url: str) -> None:
+            prefix = "data:image/png;base64,"
+            callback(base64.b64decode(url[len(prefix) :]) if url.startswith(prefix) else b"")
+
+        self.run_js(f"kg.grab({float(scale)!r}, {json.dumps(bool(transparent))})", decode)
+
+    def selected_ids(self, callback: Callable[[set[str]], None]) -> None:
+        self.run_js("kg.selected()", lambda raw: callback(set(json.loads(raw or "[]"))))
+
+    def fit(self) -> None:
+        self.run_js("kg.fit()")
+
+    # --- page --------------------------------------------------------------------
+    def _load_page(self) -> None:
+        state = self.qs.state
+        self._view = state.view
+        self._positions = dict(self._cache.positions(self._view, state.layout))
+        self._shown = self._view.node_ids
+        html = page.build_page(
+            self._view, self._positions, lang=state.lang, edge_labels=state.edge_labels
+        )
+        path = page.write_page(html, Path(self._tmp.name))
+        self._ready = False
+        self.web.load(QUrl.fromLocalFile(str(path)))
+
+    def _on_ready(self) -> None:
+        self._ready = True
+        queued, self._queue = self._queue, []
+        for code, callback in queued:
+            self.run_js(code, callback)
+        self._on_selection_changed(self.qs.state.selection)
+        self.ready.emit()
+
+    def _on_drawn(self) -> None:
+        self.draw_count += 1
+        self.drawn.emit()
+
+    def _payload(self, nodes=None) -> str:
+        data = page.page_data(self._view, self._positions, self.qs.state.lang, nodes=nodes)
+        return page.script_json(data)
+
+    def _send_all(self, *, fit: bool) -> None:
+        self._shown = self._view.node_ids
+        self.run_js(f"kg.setData({self._payload()}, {json.dumps(fit)})")
+        self._on_selection_changed(self.qs.state.selection, centre=False)
+
+    def _on_view_changed(self, change: ViewChange) -> None:
+        old = self._view
+        self._view = change.view
+        if change.added_only and old.node_ids <= change.view.node_ids:
+            added = tuple(n for n in change.view.nodes if n.id not in old.node_ids)
+            self._positions.update(self._place_near_neighbours(added))
+            self._shown = self._view.node_ids
+            self.run_js(f"kg.addData({self._payload(nodes=added)})")
+            return
+        self._positions = dict(self._cache.positions(self._view, self.qs.state.layout))
+        self._send_all(fit=True)
+
+    def _place_near_neighbours(self, added) -> Positions:
+        """New nodes on a ring around the node they hang from (no full re-layout)."""
+        new_ids = {n.id for n in added}
+        anchors: dict[str, list[str]] = {}
+        for e in self._view.edges:
+            for a, b in ((e.source, e.target), (e.target, e.source)):
+                if a in new_ids and b in self._positions:
+                    anchors.setdefault(b, []).append(a)
+        placed: Positions = {}
+        for anchor, kids in anchors.items():
+            ax, ay = self._positions[anchor]
+            kids = [k for k in dict.fromkeys(kids) if k not in placed]
+            radius = 180 + 12 * len(kids)
+            for i, kid in enumerate(kids):
+                angle = 2 * math.pi * i / max(len(kids), 1)
+                placed[kid] = (ax + radius * math.cos(angle), ay + radius * math.sin(angle))
+        return placed
+
+    def _on_selection_changed(self, sel: Selection, *, centre: bool = True) -> None:
+        self.run_js(f"kg.select({page.script_json(sel.node_id)}, {json.dumps(centre)})")
+
+    def _on_option(self, name: str) -> None:
+        state = self.qs.state
+        if name == "edge_labels":
+            self.run_js(f"kg.setEdgeLabels({json.dumps(state.edge_labels)})")
+        elif name == "layout":
+            self._positions = dict(self._cache.positions(self._view, state.layout))
+            self._send_all(fit=True)
+
+    def closeEvent(self, event) -> None:
+        self._tmp.cleanup()
+        super().closeEvent(event)

@@ -1,0 +1,157 @@
+"""A lazy tree model over ``Hierarchy``: children are fetched when a branch opens.
+
+A branch of 20,000 children is fetched 500 rows at a time (``canFetchMore``),
+and a cycle in the data shows as one marked leaf instead of an endless branch.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from explorer.graph import KnowledgeGraph
+from explorer.model import Lang
+
+BATCH = 500
+NodeIdRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+class Item:
+    """One row: an entity under a parent row (the same entity can appear under several)."""
+
+    __slots__ = ("children", "cycle", "node_id", "parent", "pending", "row")
+
+    def __init__(self, node_id: str, parent: Item | None, row: int, *, cycle: bool = False):
+        self.node_id = node_id
+        self.parent = parent
+        self.row = row
+        self.cycle = cycle  # a link the hierarchy cut to break a loop: shown, never opened
+        self.children: list[Item] = []
+        self.pending: list[tuple[str, bool]] | None = None  # not yet fetched
+
+
+class HierarchyModel(QAbstractItemModel):
+    def __init__(self, kg: KnowledgeGraph, lang: Lang = "zh", parent=None) -> None:
+        super().__init__(parent)
+        self.kg = kg
+        self.tree = kg.hierarchy
+        self.lang: Lang = lang
+        self._cut: dict[str, list[str]] = {}
+        for cycle in self.tree.cycles:
+            self._cut.setdefault(cycle.cut.parent, []).append(cycle.cut.child)
+        self._root = Item("", None, 0)
+        self._root.pending = [(r, False) for r in self.tree.roots()]
+        self._fetch(self._root, everything=True)
+
+    # --- structure ------------------------------------------------------------------
+    def _item(self, index: Index) -> Item:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def _kids_of(self, item: Item) -> list[tuple[str, bool]]:
+        kids = [(c, False) for c in self.tree.children(item.node_id)]
+        return kids + [(c, True) for c in self._cut.get(item.node_id, ())]
+
+    def _fetch(self, item: Item, *, everything: bool = False) -> None:
+        if item.pending is None:
+            item.pending = self._kids_of(item)
+        take = item.pending if everything else item.pending[:BATCH]
+        item.pending = [] if everything else item.pending[BATCH:]
+        start = len(item.children)
+        for offset, (node_id, cycle) in enumerate(take):
+            item.children.append(Item(node_id, item, start + offset, cycle=cycle))
+
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        item = self._item(parent)
+        if column != 0 or not 0 <= row < len(item.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, item.children[row])
+
+    def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        up = self._item(index).parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return len(self._item(parent).children)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 1
+
+    def hasChildren(self, parent: Index = NO_PARENT) -> bool:
+        item = self._item(parent)
+        if item is self._root:
+            return bool(item.children)
+        if item.cycle:
+            return False
+        return bool(item.children) or bool(
+            self.tree.child_count(item.node_id) or self._cut.get(item.node_id)
+        )
+
+    def canFetchMore(self, parent: Index) -> bool:
+        item = self._item(parent)
+        if item.cycle:
+            return False
+        return item.pending is None or bool(item.pending)
+
+    def fetchMore(self, parent: Index) -> None:
+        item = self._item(parent)
+        if item.pending is None:
+            item.pending = self._kids_of(item)
+        count = min(BATCH, len(item.pending))
+        if not count:
+            return
+        start = len(item.children)
+        self.beginInsertRows(parent, start, start + count - 1)
+        self._fetch(item)
+        self.endInsertRows()
+
+    # --- content ------------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._item(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = self.kg.label(item.node_id, self.lang)
+            return f"↻ {label}" if item.cycle else label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if item.cycle:
+                return self.tr("Cycle in the data: this link leads back up the tree")
+            return item.node_id
+        if role == Qt.ItemDataRole.ForegroundRole and item.cycle:
+            return QBrush(QColor("#a85a14"))
+        if role == NodeIdRole:
+            return item.node_id
+        return None
+
+    def set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
+
+    # --- finding rows -------------------------------------------------------------
+    def find_child(self, parent: QModelIndex, node_id: str) -> QModelIndex:
+        """The row of *node_id* under *parent*, fetching batches until it appears."""
+        item = self._item(parent)
+        while True:
+            for child in item.children:
+                if child.node_id == node_id and not child.cycle:
+                    return self.createIndex(child.row, 0, child)
+            if not self.canFetchMore(parent):
+                return QModelIndex()
+            self.fetchMore(parent)
+
+    def reveal_path(self, node_id: str) -> QModelIndex:
+        """The index of *node_id* along its first-parent chain from a root (or invalid)."""
+        if not self.tree.contains(node_id):
+            return QModelIndex()
+        index = QModelIndex()
+        for step in [*self.tree.ancestors(node_id), node_id]:
+            index = self.find_child(index, step)
+            if not index.isValid():
+                return QModelIndex()
+        return index

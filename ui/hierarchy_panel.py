@@ -1,0 +1,102 @@
+"""The organization tree: choosing a row selects the entity; a selection elsewhere reveals it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from explorer.state import Selection
+
+from .hierarchy_model import HierarchyModel, NodeIdRole
+from .qt_state import QtState
+
+
+class HierarchyPanel(QWidget):
+    def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qs = qs
+        self._syncing = False
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("hierarchyTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.tree)
+        box.addWidget(self.empty)
+        self.setFocusProxy(self.tree)
+        self.tree.activated.connect(self._on_activated)
+        qs.graph_changed.connect(lambda _kg: self._install_model())
+        qs.selection_changed.connect(self._on_selection_changed)
+        qs.lang_changed.connect(lambda lang: self.model.set_lang(lang))
+        self._install_model()
+        self.retranslate()
+
+    def _install_model(self) -> None:
+        state = self.qs.state
+        self.model = HierarchyModel(state.kg, state.lang, self)
+        self.tree.setModel(self.model)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        for row in range(min(self.model.rowCount(), 20)):
+            self.tree.expand(self.model.index(row, 0))
+        self.empty.setVisible(self.model.rowCount() == 0)
+
+    def retranslate(self) -> None:
+        self.empty.setText(
+            self.tr("No hierarchy in this graph (org:, skos:broader or rdfs:subClassOf).")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self.qs.state.select(current.data(NodeIdRole))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.qs.state.select(index.data(NodeIdRole))
+
+    def _on_selection_changed(self, sel: Selection) -> None:
+        """Reveal the selected entity: open its ancestors and make it the current row."""
+        if sel.node_id is None:
+            return
+        current = self.tree.currentIndex()
+        if current.isValid() and current.data(NodeIdRole) == sel.node_id:
+            return
+        index = self.model.reveal_path(sel.node_id)
+        self._syncing = True
+        try:
+            if index.isValid():
+                parent = index.parent()
+                while parent.isValid():
+                    self.tree.expand(parent)
+                    parent = parent.parent()
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            else:
+                self.tree.clearSelection()
+                self.tree.setCurrentIndex(QModelIndex())
+        finally:
+            self._syncing = False
+
+    def current_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.data(NodeIdRole) if index.isValid() else None
+
+    def index_of_label(self, text: str, parent: QModelIndex | None = None) -> QModelIndex:
+        """The row under *parent* whose label contains *text* (used by keyboard jumps and tests)."""
+        parent = parent or QModelIndex()
+        if self.model.canFetchMore(parent):
+            self.model.fetchMore(parent)
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
+            if text in (index.data(Qt.ItemDataRole.DisplayRole) or ""):
+                return index
+        return QModelIndex()

@@ -1,0 +1,256 @@
+"""The main window: it composes the panels around one ExplorerState and computes nothing."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QWidget,
+)
+
+from explorer.errors import LoadError
+from explorer.graph import KnowledgeGraph
+from explorer.model import Lang
+from explorer.state import ExplorerState, Selection
+
+from . import fonts
+from .details_panel import DetailsPanel
+from .dialogs import load_error_box
+from .figures_chart import FiguresPanel
+from .graph_view import GraphWidget
+from .hierarchy_panel import HierarchyPanel
+from .layout_cache import LayoutCache
+from .menus import Menus
+from .nav_toolbar import NavigationBar
+from .path_finder import PathFinder
+from .qt_state import QtState
+from .search_panel import SearchPanel
+from .settings import Settings
+from .translation import Translations
+
+RDF_FILTER = "RDF (*.ttl *.turtle *.nt *.nq *.trig *.jsonld *.json *.rdf *.owl *.xml *.n3);;*"
+
+
+class MainWindow(QMainWindow):
+    """``state`` (ExplorerState with ``.kg`` and ``.view``) and ``graph`` are public contract."""
+
+    def __init__(
+        self,
+        kg: KnowledgeGraph,
+        *,
+        lang: Lang = "zh",
+        settings: Settings | None = None,
+        translations: Translations | None = None,
+        cache_dir: Path | None = None,
+        restore: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.translations = translations
+        self.state = ExplorerState(kg, lang=lang)
+        self.qs = QtState(self.state, self)
+        self.error_dialog: QMessageBox | None = None
+        self.last_error: LoadError | None = None
+        self.source = kg.source
+        self.remember = restore
+
+        self.graph = GraphWidget(self.qs, LayoutCache(cache_dir), self)
+        self.setCentralWidget(self.graph)
+        self.search = SearchPanel(self.qs)
+        self.hierarchy = HierarchyPanel(self.qs)
+        self.details = DetailsPanel(self.qs)
+        self.path_finder = PathFinder(self.qs)
+        self.figures = FiguresPanel(self.qs)
+        self.docks: dict[str, QDockWidget] = {}
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        for key, widget, area in (
+            ("search", self.search, left),
+            ("hierarchy", self.hierarchy, left),
+            ("details", self.details, right),
+            ("path", self.path_finder, right),
+            ("figures", self.figures, right),
+        ):
+            dock = QDockWidget(self)
+            dock.setObjectName(f"{key}Dock")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        self.tabifyDockWidget(self.docks["details"], self.docks["path"])
+        self.tabifyDockWidget(self.docks["path"], self.docks["figures"])
+        self.docks["details"].raise_()
+        self.resizeDocks([self.docks["search"], self.docks["details"]], [300, 380], Qt.Horizontal)
+        self.resizeDocks([self.docks["search"], self.docks["hierarchy"]], [260, 420], Qt.Vertical)
+
+        self.nav = NavigationBar(self.qs, self.graph.fit, self)
+        self.addToolBar(self.nav)
+        self.menus = Menus(self)
+        self.menus.fill_recent(self.settings.recent_files())
+        self._install_export_menu()
+
+        self.breadcrumb = QLabel(self)
+        self.progress = QProgressBar(self, maximumWidth=160, textVisible=False)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.font_warning = QLabel(self)
+        self.font_warning.setStyleSheet("color: #a52a2a")
+        status = self.statusBar()
+        status.addWidget(self.breadcrumb, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.font_warning)
+
+        from .workers import GraphLoader
+
+        self.loader = GraphLoader(self)
+        self.loader.started.connect(self._on_load_started)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self.qs.selection_changed.connect(self._on_selection_changed)
+        self.qs.graph_changed.connect(lambda _g: self._update_title())
+        self._order_tabs()
+        self.retranslate()
+        if restore:
+            self._restore()
+        else:
+            self.resize(1400, 860)
+
+    def _install_export_menu(self) -> None:
+        try:
+            from .export_menu import install_export_menu
+        except ImportError:  # written separately; the app works without it
+            return
+        install_export_menu(self)
+
+    def _order_tabs(self) -> None:
+        chain: list[QWidget] = [
+            self.search.box,
+            self.search.types,
+            self.search.results,
+            self.hierarchy.tree,
+            self.graph.web,
+            self.details.browser,
+            self.path_finder.source,
+            self.path_finder.target,
+            self.path_finder.find_button,
+            self.figures.list,
+        ]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    # --- language ---------------------------------------------------------------------
+    def set_ui_language(self, lang: str) -> None:
+        if self.translations is not None:
+            self.translations.apply(lang)
+            self.menus.set_ui_checked(self.translations.lang)
+            self.settings.set("ui_language", self.translations.lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        titles = {
+            "search": self.tr("Search"),
+            "hierarchy": self.tr("Hierarchy"),
+            "details": self.tr("Details"),
+            "path": self.tr("Path finder"),
+            "figures": self.tr("Figures"),
+        }
+        for key, dock in self.docks.items():
+            dock.setWindowTitle(titles[key])
+        self.menus.retranslate()
+        if self.translations is not None:
+            self.menus.set_ui_checked(self.translations.lang)
+        if fonts.has_cjk_font():
+            self.font_warning.setText("")
+        else:
+            self.font_warning.setText(
+                self.tr("No Chinese font: labels show as boxes. Fix: %1").replace("%1", fonts.FIX)
+            )
+        self._update_title()
+        self._on_selection_changed(self.state.selection)
+
+    def _update_title(self) -> None:
+        source = self.state.kg.source
+        name = self.tr("article graph") if source == "article" else Path(source).name
+        self.setWindowTitle(f"KG Explorer — {name}" if name else "KG Explorer")
+
+    def _on_selection_changed(self, sel: Selection) -> None:
+        if sel.node_id is None:
+            self.breadcrumb.setText(self.tr("Nothing selected"))
+            return
+        tree = self.state.kg.hierarchy
+        chain = [*tree.ancestors(sel.node_id), sel.node_id]
+        self.breadcrumb.setText(" › ".join(self.state.label(n) for n in chain))
+
+    # --- panels -------------------------------------------------------------------------
+    def focus_panel(self, key: str) -> None:
+        if key == "graph":
+            self.graph.setFocus()
+            return
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if key == "search":
+            self.search.box.selectAll()
+
+    # --- files --------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        start = str(Path(self.settings.value("last_dir", str(Path.home()))))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open RDF file"), start, RDF_FILTER)
+        if path:
+            self.settings.set("last_dir", str(Path(path).parent))
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        """Load *path* in a worker thread; the current graph stays until it has loaded."""
+        return self.loader.load(path)
+
+    def open_article(self) -> bool:
+        return self.loader.load(None)
+
+    def _on_load_started(self, path: str) -> None:
+        self.progress.show()
+        name = Path(path).name if path else self.tr("the article graph")
+        self.statusBar().showMessage(self.tr("Loading %1…").replace("%1", name))
+
+    def _on_loaded(self, kg: KnowledgeGraph, path: str) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+        self.source = kg.source
+        self.state.set_graph(kg)
+        if path:
+            self.menus.fill_recent(self.settings.add_recent(path))
+
+    def _on_load_failed(self, error: LoadError, path: str) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+        self.last_error = error
+        self.error_dialog = load_error_box(self, error, path)
+
+    # --- persistence --------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry, state = self.settings.geometry(), self.settings.window_state()
+        self.resize(1400, 860)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        if self.remember:
+            self.settings.save_window(self.saveGeometry(), self.saveState())
+            self.settings.set("lang", self.state.lang)
+            self.settings.sync()
+        self.graph.close()
+        super().closeEvent(event)

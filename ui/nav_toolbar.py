@@ -1,0 +1,131 @@
+"""Navigation: back / forward, neighbourhood depth, whole graph, tree, fit, types, edge labels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QToolBar, QToolButton, QWidget
+
+from explorer.categories import CATEGORIES, category
+
+from .legend import swatch
+from .qt_state import QtState
+
+
+class NavigationBar(QToolBar):
+    """Its actions also fill the Go and View menus, so every shortcut is listed there."""
+
+    def __init__(self, qs: QtState, fit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigationBar")
+        self.qs = qs
+        state = qs.state
+        self.back = QAction(self, shortcut=QKeySequence("Alt+Left"), enabled=False)
+        self.forward = QAction(self, shortcut=QKeySequence("Alt+Right"), enabled=False)
+        self.neighbourhood = QAction(self, shortcut=QKeySequence("Ctrl+N"))
+        self.whole = QAction(self, shortcut=QKeySequence("Ctrl+R"))
+        self.tree = QAction(self, shortcut=QKeySequence("Ctrl+T"))
+        self.fit = QAction(self, shortcut=QKeySequence("Ctrl+0"))
+        self.edge_labels = QAction(self, checkable=True, checked=state.edge_labels)
+        self.edge_labels.setShortcut(QKeySequence("Ctrl+L"))
+        self.hierarchical = QAction(self, checkable=True, checked=state.layout == "hierarchical")
+        self.hierarchical.setShortcut(QKeySequence("Ctrl+H"))
+        self.depth = QSpinBox(self, minimum=1, maximum=5, value=state.depth)
+        self.depth.setObjectName("depthSpin")
+        self.depth_label = QLabel(self)
+        self.types_menu = QMenu(self)
+        self.types_button = QToolButton(self)
+        self.types_button.setMenu(self.types_menu)
+        self.types_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+        for action in (self.back, self.forward):
+            self.addAction(action)
+        self.addSeparator()
+        self.addWidget(self.depth_label)
+        self.addWidget(self.depth)
+        for action in (self.neighbourhood, self.whole, self.tree, self.fit):
+            self.addAction(action)
+        self.addSeparator()
+        self.addWidget(self.types_button)
+        self.addAction(self.edge_labels)
+        self.addAction(self.hierarchical)
+
+        self.back.triggered.connect(state.back)
+        self.forward.triggered.connect(state.forward)
+        self.neighbourhood.triggered.connect(lambda: state.show_neighbourhood())
+        self.whole.triggered.connect(state.show_whole)
+        self.tree.triggered.connect(self._show_tree)
+        self.fit.triggered.connect(fit)
+        self.edge_labels.toggled.connect(state.set_edge_labels)
+        self.hierarchical.toggled.connect(
+            lambda on: state.set_layout("hierarchical" if on else "force")
+        )
+        self.depth.valueChanged.connect(state.set_depth)
+        qs.history_changed.connect(self._on_history)
+        qs.graph_changed.connect(lambda _g: self._fill_types())
+        qs.lang_changed.connect(lambda _l: self._fill_types())
+        qs.options_changed.connect(self._on_option)
+        self.retranslate()
+
+    def _show_tree(self) -> None:
+        state = self.qs.state
+        sel = state.selection.node_id
+        tree = state.kg.hierarchy
+        root = None
+        if sel and tree.contains(sel):
+            chain = tree.ancestors(sel)
+            root = chain[0] if chain else sel
+        state.set_layout("hierarchical")
+        state.show_hierarchy(root)
+
+    def _on_history(self, history) -> None:
+        self.back.setEnabled(history.can_back)
+        self.forward.setEnabled(history.can_forward)
+
+    def _on_option(self, name: str) -> None:
+        state = self.qs.state
+        if name == "layout":
+            self.hierarchical.setChecked(state.layout == "hierarchical")
+        elif name == "hidden":
+            for action in self.types_menu.actions():
+                action.setChecked(action.data() not in state.hidden)
+
+    def _fill_types(self) -> None:
+        state = self.qs.state
+        self.types_menu.clear()
+        present = {n.category for n in state.kg.nodes()}
+        for key in CATEGORIES:
+            if key not in present:
+                continue
+            action = self.types_menu.addAction(swatch(key), category(key).label(state.lang))
+            action.setCheckable(True)
+            action.setChecked(key not in state.hidden)
+            action.setData(key)
+            action.toggled.connect(lambda on, k=key: state.set_category_hidden(k, not on))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Navigation"))
+        self.back.setText(self.tr("Back"))
+        self.back.setToolTip(self.tr("Back (Alt+Left)"))
+        self.forward.setText(self.tr("Forward"))
+        self.forward.setToolTip(self.tr("Forward (Alt+Right)"))
+        self.depth_label.setText(self.tr("Depth"))
+        self.depth.setToolTip(self.tr("How many hops the neighbourhood reaches"))
+        self.neighbourhood.setText(self.tr("Neighbourhood"))
+        self.neighbourhood.setToolTip(self.tr("Show the selected entity's neighbourhood (Ctrl+N)"))
+        self.whole.setText(self.tr("Whole graph"))
+        self.whole.setToolTip(self.tr("Reset to the whole graph (Ctrl+R)"))
+        self.tree.setText(self.tr("Tree"))
+        self.tree.setToolTip(self.tr("Draw the organization tree, top-down (Ctrl+T)"))
+        self.fit.setText(self.tr("Fit"))
+        self.fit.setToolTip(self.tr("Fit the graph to the window (Ctrl+0)"))
+        self.types_button.setText(self.tr("Types"))
+        self.types_button.setToolTip(self.tr("Show or hide entity types"))
+        self.edge_labels.setText(self.tr("Edge labels"))
+        self.hierarchical.setText(self.tr("Top-down layout"))
+        self._fill_types()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,160 @@
+"""Path finder: two entities, the shortest chain of relations, and its evidence hop by hop."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.model import Path
+
+from .qt_state import QtState
+
+
+class PathFinder(QWidget):
+    def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qs = qs
+        self.source = QLineEdit(self)
+        self.source.setObjectName("pathFrom")
+        self.target = QLineEdit(self)
+        self.target.setObjectName("pathTo")
+        self._labels = QStringListModel(self)
+        for box in (self.source, self.target):
+            completer = QCompleter(self._labels, box)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            box.setCompleter(completer)
+        self.use_from = QPushButton(self)
+        self.use_to = QPushButton(self)
+        self.find_button = QPushButton(self)
+        self.find_button.setDefault(True)
+        self.result = QTextBrowser(self)
+        self.result.setOpenLinks(False)
+        self.result.anchorClicked.connect(self._on_link)
+
+        form = QFormLayout()
+        self._from_row, self._to_row = QHBoxLayout(), QHBoxLayout()
+        self._from_row.addWidget(self.source, 1)
+        self._from_row.addWidget(self.use_from)
+        self._to_row.addWidget(self.target, 1)
+        self._to_row.addWidget(self.use_to)
+        self.from_label, self.to_label = QLabel(self), QLabel(self)
+        form.addRow(self.from_label, self._from_row)
+        form.addRow(self.to_label, self._to_row)
+        self._form = form
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(form)
+        box.addWidget(self.find_button)
+        box.addWidget(self.result, 1)
+        self.setFocusProxy(self.source)
+
+        self.use_from.clicked.connect(lambda: self._use_selection(self.source))
+        self.use_to.clicked.connect(lambda: self._use_selection(self.target))
+        self.find_button.clicked.connect(self.find)
+        self.source.returnPressed.connect(self.find)
+        self.target.returnPressed.connect(self.find)
+        qs.path_changed.connect(self._show)
+        qs.graph_changed.connect(lambda _g: self._fill_labels())
+        qs.lang_changed.connect(lambda _l: (self._fill_labels(), self._show(qs.state.path)))
+        self._hops: list[str] = []
+        self._fill_labels()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("To"))
+        self.use_from.setText(self.tr("Use selection"))
+        self.use_to.setText(self.tr("Use selection"))
+        self.find_button.setText(self.tr("Find path"))
+        self.source.setPlaceholderText(self.tr("Entity name, pinyin or IRI"))
+        self.target.setPlaceholderText(self.tr("Entity name, pinyin or IRI"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._show(self.qs.state.path)
+        super().changeEvent(event)
+
+    def _fill_labels(self) -> None:
+        kg = self.qs.state.kg
+        self._labels.setStringList(sorted({kg.label(n.id, self.qs.state.lang) for n in kg.nodes()}))
+
+    def _use_selection(self, box: QLineEdit) -> None:
+        node_id = self.qs.state.selection.node_id
+        if node_id:
+            box.setText(self.qs.state.label(node_id))
+
+    def resolve(self, text: str) -> str | None:
+        """An entity for what was typed: exact name or IRI first, else the best search hit."""
+        kg = self.qs.state.kg
+        text = text.strip()
+        if not text:
+            return None
+        found = kg.resolve(text)
+        if found:
+            return found
+        hits = kg.search_index.search(text, limit=1)
+        return hits[0].node_id if hits else None
+
+    def find(self) -> Path | None:
+        a, b = self.resolve(self.source.text()), self.resolve(self.target.text())
+        if a is None or b is None:
+            missing = self.source.text() if a is None else self.target.text()
+            self._message(self.tr("No entity matches “%1”.").replace("%1", missing))
+            return None
+        path = self.qs.state.find_path(a, b)
+        if path is None:
+            self._message(self.tr("These two entities are not connected."))
+        return path
+
+    def _message(self, text: str) -> None:
+        self._hops = []
+        self.result.setHtml(f"<p>{escape(text)}</p>")
+
+    def _show(self, path: Path | None) -> None:
+        if path is None:
+            return
+        kg, lang = self.qs.state.kg, self.qs.state.lang
+        self._hops = list(path.node_ids)
+        out = [f"<p><b>{escape(self.tr('%n hop(s)', '', len(path.steps)))}</b></p><ol>"]
+        for i, step in enumerate(path.steps):
+            a, b = path.node_ids[i], path.node_ids[i + 1]
+            arrow = "→" if step.forward else "←"
+            out.append(
+                f"<li><a href='#n{i}'>{escape(kg.label(a, lang))}</a> {arrow} "
+                f"<i>{escape(step.edge.label(lang))}</i> {arrow} "
+                f"<a href='#n{i + 1}'>{escape(kg.label(b, lang))}</a>"
+            )
+            for ev in step.edge.evidence:
+                where = f" <small>({escape(ev.section)})</small>" if ev.section else ""
+                out.append(f"<br>“{escape(ev.quote)}”{where}")
+            if not step.edge.evidence:
+                out.append(f"<br><small>{escape(self.tr('no quoted evidence'))}</small>")
+            out.append("</li>")
+        out.append("</ol>")
+        self.result.setHtml("".join(out))
+
+    def hop_text(self) -> str:
+        return self.result.toPlainText()
+
+    def _on_link(self, url) -> None:
+        fragment = url.fragment()
+        if (
+            fragment.startswith("n")
+            and fragment[1:].isdigit()
+            and int(fragment[1:]) < len(self._hops)
+        ):
+            self.qs.state.select(self._hops[int(fragment[1:])])

@@ -1,0 +1,70 @@
+"""``--screenshot``: render the main window offscreen once the graph has drawn, save a PNG."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+SIZE = (1440, 900)
+TIMEOUT_MS = 30_000
+SETTLE_MS = 300  # after the page reports a drawn frame, let the compositor deliver it
+
+
+def _wait(app, condition, timeout_ms: int = TIMEOUT_MS) -> bool:
+    loop = QEventLoop()
+    timer = QTimer(singleShot=True, interval=timeout_ms)
+    timer.timeout.connect(loop.quit)
+    poll = QTimer(interval=20)
+    poll.timeout.connect(lambda: condition() and loop.quit())
+    timer.start()
+    poll.start()
+    if not condition():
+        loop.exec()
+    poll.stop()
+    return condition()
+
+
+def _pause(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def take_screenshot(app, window, out: str, *, select: str | None, has_file: bool) -> int:
+    """Show *window* offscreen, optionally select *select*, save *out*; 0 on success."""
+    window.resize(*SIZE)
+    window.show()
+    if has_file and not _wait(app, lambda: not window.loader.busy()):
+        print("kg-explorer: the file did not load in time", file=sys.stderr)
+        return 1
+    if window.last_error is not None:
+        print(f"kg-explorer: {window.last_error}", file=sys.stderr)
+        return 1
+    graph = window.graph
+    if not _wait(app, lambda: graph.is_ready() and graph.draw_count > 0):
+        print("kg-explorer: the graph page did not draw", file=sys.stderr)
+        return 1
+    if select:
+        kg = window.state.kg
+        node_id = kg.resolve(select)
+        if node_id is None:
+            hits = kg.search_index.search(select, limit=1)
+            node_id = hits[0].node_id if hits else None
+        if node_id is None:
+            print(f"kg-explorer: no entity matches {select!r}", file=sys.stderr)
+            return 2
+        before = graph.draw_count
+        window.state.select(node_id)
+        graph.run_js("kg.network.redraw()")
+        _wait(app, lambda: graph.draw_count > before, 5_000)
+    _pause(SETTLE_MS)
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target), "PNG"):
+        print(f"kg-explorer: could not write {target}", file=sys.stderr)
+        return 1
+    print(target)
+    window.close()
+    return 0

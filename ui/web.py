@@ -1,0 +1,60 @@
+"""A web profile and page that can reach nothing but local files and Qt resources."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
+
+ALLOWED_SCHEMES = frozenset({"file", "qrc", "data", "about", "blob"})
+
+
+class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
+    """Blocks every request whose scheme is not local (http, https, ftp, ws, ...)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl()
+        if url.scheme().lower() not in ALLOWED_SCHEMES:
+            self.blocked.append(url.toString())
+            info.block(True)
+
+
+class QuietPage(QWebEnginePage):
+    """Keeps the page where it is: no navigation away, no new windows."""
+
+    def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:
+        if nav_type == QWebEnginePage.NavigationType.NavigationTypeTyped:
+            return url.scheme() == "file"
+        return False
+
+    def createWindow(self, _type):
+        return None
+
+    def javaScriptConsoleMessage(self, level, message, line, source):
+        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
+            print(f"[graph page] {source}:{line}: {message}")
+
+
+def local_profile(parent: QObject) -> tuple[QWebEngineProfile, LocalOnlyInterceptor]:
+    """An off-the-record profile (nothing cached on disk) with the interceptor installed."""
+    profile = QWebEngineProfile(parent)
+    interceptor = LocalOnlyInterceptor(profile)
+    profile.setUrlRequestInterceptor(interceptor)
+    settings = profile.settings()
+    attr = QWebEngineSettings.WebAttribute
+    settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, False)
+    settings.setAttribute(attr.JavascriptCanOpenWindows, False)
+    settings.setAttribute(attr.PluginsEnabled, False)
+    settings.setAttribute(attr.AutoLoadImages, False)
+    settings.setAttribute(attr.DnsPrefetchEnabled, False)
+    settings.setAttribute(attr.NavigateOnDropEnabled, False)
+    return profile, interceptor

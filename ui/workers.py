@@ -1,0 +1,83 @@
+"""Loading a graph off the GUI thread: parse, build, index, then hand it back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from explorer.errors import LoadError
+
+
+class _Loader(QObject):
+    loaded = Signal(object, str)  # KnowledgeGraph, path
+    failed = Signal(object, str)  # LoadError, path
+
+    def __init__(self, path: str | None) -> None:
+        super().__init__()
+        self.path = path
+
+    @Slot()
+    def run(self) -> None:
+        from explorer.graph import KnowledgeGraph
+
+        label = self.path or ""
+        try:
+            kg = (
+                KnowledgeGraph.article()
+                if self.path is None
+                else KnowledgeGraph.from_file(self.path)
+            )
+            kg.hierarchy  # noqa: B018 (build the lazy indexes here, not on the GUI thread)
+            kg.search_index  # noqa: B018
+        except LoadError as exc:
+            self.failed.emit(exc, label)
+            return
+        except Exception as exc:  # a bug or an odd file must not kill the app
+            self.failed.emit(LoadError(f"unexpected error: {exc}", source=label), label)
+            return
+        self.loaded.emit(kg, label)
+
+
+class GraphLoader(QObject):
+    """Starts one load at a time in a QThread; emits ``loaded`` or ``failed`` on the GUI thread."""
+
+    started = Signal(str)
+    loaded = Signal(object, str)
+    failed = Signal(object, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _Loader | None = None
+
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def load(self, path: str | None) -> bool:
+        """Load *path* (``None``: the bundled article); False if a load is already running."""
+        if self._thread is not None:
+            return False
+        self._thread = QThread(self)
+        self._worker = _Loader(path)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.loaded.connect(self._on_loaded)
+        self._worker.failed.connect(self._on_failed)
+        self.started.emit(path or "")
+        self._thread.start()
+        return True
+
+    def _finish(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+            self._worker.deleteLater()
+        self._thread, self._worker = None, None
+
+    def _on_loaded(self, kg, path: str) -> None:
+        self._finish()
+        self.loaded.emit(kg, path)
+
+    def _on_failed(self, error, path: str) -> None:
+        self._finish()
+        self.failed.emit(error, path)
