@@ -4,27 +4,53 @@ Ranking, best first: exact label > label prefix > alias > substring (including
 all words of an English phrase) > description > fuzzy (typos). Keys are folded
 by :func:`labels.normalise`, so quotes, brackets and spaces never matter.
 
-The index is built in one pass; each query is a dict look-up, a binary search
-over sorted keys and C-level ``str.find`` scans, so it stays fast per keystroke
-on large graphs. Pinyin keys are computed lazily, on the first Latin query.
+The index is built in one pass (keys folded in bulk, one sort); each query is a
+binary search over sorted keys and C-level ``str.find`` scans over one string per
+script, so it stays fast per keystroke at 200k entities. Rank-3-and-worse scans
+are skipped once enough better hits are found (they could never make the list).
+Pinyin keys are computed lazily, on the first Latin query: by pypinyin on small
+indexes, by a per-character table (one ``str.translate``) on large ones, since
+pypinyin takes ~27 s over 320k strings.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from . import labels as lab
 from .model import Hit, Lang
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from .sources.protocol import GraphSource
 
 RANK_EXACT, RANK_PREFIX, RANK_ALIAS, RANK_SUBSTRING, RANK_DESCRIPTION, RANK_FUZZY = range(6)
 _KIND = {0: "exact", 1: "prefix", 2: "alias", 3: "substring", 4: "description", 5: "fuzzy"}
-_SEP = "\n"
+_SEP = "\x1f"  # joins keys for bulk folding and scans; never part of a folded key
+_STRIP_BULK = re.compile(r"[^\w\x1f]+|_+")
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff\x1f]+")
+_ASCII_ALNUM = re.compile(r"[a-z0-9]")
+#: Above this many Chinese texts, pinyin comes from a per-character table.
+PINYIN_EXACT_LIMIT = 5000
+#: Above this many fuzzy candidates, the cheaper plain ratio replaces WRatio.
+WRATIO_LIMIT = 20000
+
+
+def normalise_all(texts: list[str]) -> list[str]:
+    """:func:`labels.normalise` of many texts at once (one C-level pass over their join)."""
+    if not texts:
+        return []
+    big = unicodedata.normalize("NFKC", _SEP.join(texts)).casefold()
+    parts = _STRIP_BULK.sub("", big).split(_SEP)
+    if len(parts) != len(texts):  # a text held the separator itself
+        return [lab.normalise(t) for t in texts]
+    return parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,34 +66,50 @@ class Entry:
 
 
 class _Keys:
-    """Normalised keys -> entry numbers: exact dict, sorted prefix list, one scan string."""
+    """Normalised keys -> entry numbers: one sorted list and two scan strings.
+
+    Latin queries scan an ASCII projection of all keys (other characters become
+    ``?``, which no folded query contains): same offsets, 1 byte per character.
+    Other queries scan only the keys that are not pure ASCII.
+    """
 
     def __init__(self) -> None:
-        self.exact: dict[str, list[int]] = {}
-        self._pairs: list[tuple[str, int]] = []
+        self._keys: list[str] = []
+        self._owners: list[int] = []
         self._sorted: list[str] = []
         self._text = ""
+        self._ascii = b""
         self._starts: list[int] = []
-        self._owners: list[int] = []
+        self._wide = ""  # the keys that are not pure ASCII
+        self._wide_at: list[int] = []  # their positions in _sorted
+        self._wide_starts: list[int] = []
 
-    def add(self, key: str, entry: int) -> None:
-        if key:
-            self._pairs.append((key, entry))
+    def add_many(self, texts: list[str], owners: list[int], *, folded: bool = False) -> None:
+        keys = texts if folded else normalise_all(texts)
+        self._keys.extend(compress(keys, keys))
+        self._owners.extend(compress(owners, keys))
 
     def freeze(self) -> None:
-        self._pairs.sort()
-        for key, entry in self._pairs:
-            owners = self.exact.setdefault(key, [])
-            if not owners or owners[-1] != entry:
-                owners.append(entry)
-        self._sorted = [k for k, _ in self._pairs]
-        pos, starts = 0, []
-        for key, _ in self._pairs:
-            starts.append(pos)
-            pos += len(key) + 1
-        self._starts = starts
-        self._owners = [e for _, e in self._pairs]
+        keys, owners = self._keys, self._owners
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        self._sorted = list(map(keys.__getitem__, order))
+        self._owners = list(map(owners.__getitem__, order))
+        self._keys = []
+        self._starts = list(accumulate(map((1).__add__, map(len, self._sorted)), initial=0))
         self._text = _SEP.join(self._sorted) + _SEP
+        self._ascii = self._text.encode("ascii", "replace")
+        self._text = ""
+        wide = list(compress(range(len(self._sorted)), map(not_, map(str.isascii, self._sorted))))
+        wide_keys = list(map(self._sorted.__getitem__, wide))
+        self._wide_at = wide
+        self._wide_starts = list(accumulate(map((1).__add__, map(len, wide_keys)), initial=0))
+        self._wide = _SEP.join(wide_keys) + _SEP
+
+    def exact(self, query: str) -> Iterable[int]:
+        i = bisect.bisect_left(self._sorted, query)
+        while i < len(self._sorted) and self._sorted[i] == query:
+            yield self._owners[i]
+            i += 1
 
     def prefix(self, query: str, cap: int) -> Iterable[tuple[int, str]]:
         i = bisect.bisect_left(self._sorted, query)
@@ -78,19 +120,32 @@ class _Keys:
             n += 1
 
     def substring(self, query: str, cap: int) -> Iterable[tuple[int, str]]:
-        find, n = self._text.find, 0
-        pos = find(query)
+        if query.isascii():
+            find, needle = self._ascii.find, query.encode("ascii")
+            starts, at = self._starts, None
+        else:
+            find, needle = self._wide.find, query
+            starts, at = self._wide_starts, self._wide_at
+        n = 0
+        pos = find(needle)
         while pos >= 0 and n < cap:
-            i = bisect.bisect_right(self._starts, pos) - 1
+            j = bisect.bisect_right(starts, pos) - 1
+            i = j if at is None else at[j]
             yield self._owners[i], self._sorted[i]
             n += 1
-            pos = find(query, self._starts[i] + len(self._sorted[i]) + 1)
+            pos = find(needle, starts[j + 1])
 
-    def keys(self) -> list[str]:
-        return self._sorted
+    def fuzzy_candidates(self, query: str) -> list[str]:
+        """Keys a typo of *query* could be: all of them on small indexes, else those
+        sharing its first character (the usual prefix length of fuzzy search engines)."""
+        if len(self._sorted) <= WRATIO_LIMIT:
+            return self._sorted
+        lo = bisect.bisect_left(self._sorted, query[0])
+        hi = bisect.bisect_left(self._sorted, query[0] + "\U0010ffff", lo)
+        return self._sorted[lo:hi]
 
-    def owner(self, index: int) -> int:
-        return self._owners[index]
+    def __len__(self) -> int:
+        return len(self._sorted)
 
 
 class SearchIndex:
@@ -99,23 +154,22 @@ class SearchIndex:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self._labels, self._aliases, self._descriptions = _Keys(), _Keys(), _Keys()
-        self._words: dict[str, set[int]] = {}
-        for i, entry in enumerate(entries):
-            for text in entry.labels:
-                self._labels.add(lab.normalise(text), i)
-                self._add_words(text, i)
-            for text in entry.aliases:
-                self._aliases.add(lab.normalise(text), i)
-                self._add_words(text, i)
-            for text in entry.descriptions:
-                self._descriptions.add(lab.normalise(text), i)
-        for keys in (self._labels, self._aliases, self._descriptions):
+        for keys, field in (
+            (self._labels, "labels"),
+            (self._aliases, "aliases"),
+            (self._descriptions, "descriptions"),
+        ):
+            values = list(map(attrgetter(field), entries))
+            texts = list(chain.from_iterable(values))
+            owners = list(chain.from_iterable(map(repeat, range(len(values)), map(len, values))))
+            keys.add_many(texts, owners)
             keys.freeze()
-        self._word_list = sorted(self._words)
+        self._words: dict[str, set[int]] | None = None
+        self._word_list: list[str] = []
         self._pinyin: _Keys | None = None
 
     @classmethod
-    def from_graph(cls, kg: KnowledgeGraph, lang: Lang = "both") -> SearchIndex:
+    def from_graph(cls, kg: GraphSource, lang: Lang = "both") -> SearchIndex:
         entries = []
         for node in kg.nodes():
             entries.append(
@@ -130,20 +184,36 @@ class SearchIndex:
             )
         return cls(entries)
 
-    def _add_words(self, text: str, entry: int) -> None:
-        for word in lab.words(text):
-            if word.isascii():
-                self._words.setdefault(word, set()).add(entry)
+    def _word_index(self) -> tuple[dict[str, set[int]], list[str]]:
+        if self._words is None:
+            words: dict[str, set[int]] = {}
+            for i, entry in enumerate(self.entries):
+                for text in entry.labels + entry.aliases:
+                    if text.isascii() or _ASCII_ALNUM.search(text.casefold()):
+                        for word in lab.words(text):
+                            if word.isascii():
+                                words.setdefault(word, set()).add(i)
+            self._words, self._word_list = words, sorted(words)
+        return self._words, self._word_list
 
     def _pinyin_keys(self) -> _Keys:
         if self._pinyin is None:
-            keys = _Keys()
+            texts: list[str] = []
+            owners: list[int] = []
             for i, entry in enumerate(self.entries):
                 for text in entry.labels + entry.aliases:
                     if lab.has_han(text):
-                        full, initials = lab.pinyin_keys(text)
-                        keys.add(full, i)
-                        keys.add(initials, i)
+                        texts.append(text)
+                        owners.append(i)
+            keys = _Keys()
+            if len(texts) <= PINYIN_EXACT_LIMIT:
+                pairs = [lab.pinyin_keys(t) for t in texts]
+                keys.add_many([f for f, _i in pairs], owners, folded=True)
+                keys.add_many([i for _f, i in pairs], owners, folded=True)
+            else:
+                full, initials = _table_pinyin(texts)
+                keys.add_many(full, owners, folded=True)
+                keys.add_many(initials, owners, folded=True)
             keys.freeze()
             self._pinyin = keys
         return self._pinyin
@@ -158,37 +228,39 @@ class SearchIndex:
             return []
         best: dict[int, tuple[int, float, str]] = {}
         cap = max(limit * 20, 200)
+        entries = self.entries
 
         def offer(entry: int, rank: int, score: float, matched: str) -> None:
-            if categories is not None and self.entries[entry].category not in categories:
+            if categories is not None and entries[entry].category not in categories:
                 return
             old = best.get(entry)
             if old is None or (rank, -score) < (old[0], -old[1]):
                 best[entry] = (rank, score, matched)
 
-        for entry in self._labels.exact.get(q, ()):
+        for entry in self._labels.exact(q):
             offer(entry, RANK_EXACT, 1.0, q)
         for entry, key in self._labels.prefix(q, cap):
             offer(entry, RANK_PREFIX, len(q) / len(key), key)
-        for entry in self._aliases.exact.get(q, ()):
+        for entry in self._aliases.exact(q):
             offer(entry, RANK_ALIAS, 1.0, q)
         for entry, key in self._aliases.prefix(q, cap):
             offer(entry, RANK_ALIAS, 0.9 * len(q) / len(key), key)
         latin = query.isascii()
         if latin:
             pinyin = self._pinyin_keys()
-            for entry in pinyin.exact.get(q, ()):
+            for entry in pinyin.exact(q):
                 offer(entry, RANK_PREFIX, 0.95, q)
             for entry, key in pinyin.prefix(q, cap):
                 offer(entry, RANK_PREFIX, 0.9 * len(q) / len(key), key)
-        for keys, factor in ((self._labels, 1.0), (self._aliases, 0.9)):
-            for entry, key in keys.substring(q, cap):
-                offer(entry, RANK_SUBSTRING, factor * len(q) / len(key), key)
-        if latin:
-            for entry, key in self._pinyin_keys().substring(q, cap):
-                offer(entry, RANK_SUBSTRING, 0.8 * len(q) / len(key), key)
-            for entry in self._word_match(query):
-                offer(entry, RANK_SUBSTRING, 0.7, query)
+        if len(best) < limit:  # else nothing of a worse rank could make the list
+            for keys, factor in ((self._labels, 1.0), (self._aliases, 0.9)):
+                for entry, key in keys.substring(q, cap):
+                    offer(entry, RANK_SUBSTRING, factor * len(q) / len(key), key)
+            if latin:
+                for entry, key in self._pinyin_keys().substring(q, cap):
+                    offer(entry, RANK_SUBSTRING, 0.8 * len(q) / len(key), key)
+                for entry in self._word_match(query):
+                    offer(entry, RANK_SUBSTRING, 0.7, query)
         if len(best) < limit:
             for entry, key in self._descriptions.substring(q, cap):
                 offer(entry, RANK_DESCRIPTION, len(q) / len(key), key)
@@ -197,7 +269,7 @@ class SearchIndex:
         ranked = sorted(best.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))
         out = []
         for entry, (rank, score, matched) in ranked[:limit]:
-            e = self.entries[entry]
+            e = entries[entry]
             out.append(Hit(e.node_id, e.display, matched, _KIND[rank], rank, score, e.category))
         return out
 
@@ -210,12 +282,13 @@ class SearchIndex:
         terms = [w for w in lab.words(query) if w.isascii()]
         if len(terms) < 2:
             return set()
+        words, word_list = self._word_index()
         found: set[int] | None = None
         for term in terms:
             hits: set[int] = set()
-            i = bisect.bisect_left(self._word_list, term)
-            while i < len(self._word_list) and self._word_list[i].startswith(term):
-                hits |= self._words[self._word_list[i]]
+            i = bisect.bisect_left(word_list, term)
+            while i < len(word_list) and word_list[i].startswith(term):
+                hits |= words[word_list[i]]
                 i += 1
             found = hits if found is None else found & hits
             if not found:
@@ -227,10 +300,34 @@ class SearchIndex:
 
         pools = [self._labels, self._aliases] + ([self._pinyin_keys()] if latin else [])
         for keys in pools:
-            choices = keys.keys()
+            choices = keys.fuzzy_candidates(q)
             if not choices:
                 continue
-            for _key, score, index in process.extract(
-                q, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=75
-            ):
-                offer(keys.owner(index), RANK_FUZZY, score / 100.0, choices[index])
+            scorer = fuzz.WRatio if len(keys) <= WRATIO_LIMIT else fuzz.ratio
+            found = process.extract(q, choices, scorer=scorer, limit=limit, score_cutoff=75)
+            for key, score, _index in found:
+                for entry in keys.exact(key):
+                    offer(entry, RANK_FUZZY, score / 100.0, key)
+
+
+_TABLES: tuple[dict[int, str], dict[int, str]] | None = None
+
+
+def _table_pinyin(texts: list[str]) -> tuple[list[str], list[str]]:
+    """Toneless pinyin and initials of many texts, by each character's commonest reading."""
+    global _TABLES
+    if _TABLES is None:
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        full: dict[int, str] = {}
+        for code, readings in pinyin_dict.items():
+            first = readings.split(",")[0]
+            plain = "".join(
+                c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c)
+            ).replace("ü", "v")
+            plain = plain.replace("u\u0308", "v")
+            if plain and plain.isascii():
+                full[code] = plain
+        _TABLES = full, {code: s[0] for code, s in full.items()}
+    han = _NOT_HAN.sub("", _SEP.join(texts))
+    return han.translate(_TABLES[0]).split(_SEP), han.translate(_TABLES[1]).split(_SEP)
