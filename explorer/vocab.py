@@ -73,6 +73,7 @@ class KGX(DefinedNamespace):
     grantedTo: URIRef  # a power or right -> the body it is given to
     appliesTo: URIRef  # a mechanism -> the bodies or people it applies to
     honouredWith: URIRef  # a place or body -> an honour it received
+    organizes: URIRef  # a body -> an event or activity it convenes
 
     # provenance and data
     evidence: URIRef  # entity or rdf:Statement -> kgx:Evidence
