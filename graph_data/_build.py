@@ -127,6 +127,10 @@ class Builder:
     def rel(self, s: str, p: str, o: str, *evidence: Evidence) -> None:
         if not evidence:
             raise ValueError(f"relation {s} {p} {o} has no evidence")
+        for known in self.relations:  # the same triple again: one statement, more evidence
+            if (known.s, known.p, known.o) == (s, p, o):
+                known.evidence += [ev for ev in evidence if ev not in known.evidence]
+                return
         self.relations.append(Relation(s, p, o, list(evidence)))
 
     def figure(self, slug: str, value: str, datatype: str, **kw) -> str:

@@ -465,6 +465,16 @@ E("systems-thinking", "mechanism", "系统思维", "systems thinking",
   "Way of thinking the article asks for in urban Party building.", ("着力强化系统思维", 1))
 E("holistic-thinking", "mechanism", "整体思维", "holistic thinking",
   "Way of thinking the article asks for in urban Party building.", ("系统思维、整体思维", 1))
+E("overall-coordination", "mechanism", "全面统筹", "overall co-ordination",
+  "Principle of whole-area Party building: paying more attention to co-ordinating everything "
+  "as a whole.", ("更加注重全面统筹", 1))
+E("overall-effect", "goal", "整体效应", "overall effect",
+  "What whole-area Party building pays more attention to: the effect of the whole rather "
+  "than of separate parts (the sentence after it is garbled in the OCR text).",
+  ("更加注重整体效应", 1))
+E("city-image", "goal", "城市形象品位提升", "better image and quality of the city",
+  "Result of Lanzhou's urban construction the article reports: a clearly improved image and "
+  "quality of the city.", ("城市形象品位得 到明显提升", 1), alt_zh=["城市形象品位"])
 
 # ======================================================================================
 # Mechanisms: section 2 (four-level linkage)
@@ -693,6 +703,14 @@ E("two-way-claiming", "mechanism", "双向认领、双向服务", "two-way claim
 E("venue-sharing", "mechanism", "用好用活驻区单位场所阵地", "opening units' venues to the area",
   "Making the educational, cultural and sports venues of units in the area available to it.",
   ("用好用活驻区单位 教育、文化、体育等场所阵地", 5), alt_en=["venue sharing"])
+E("resource-mobilisation", "mechanism", "调动行政资源、社会资源、市场资源",
+  "mobilising administrative, social and market resources",
+  "Bringing every kind of administrative, social and market resource into joint building.",
+  ("最大限度调动各类行政资源、 社会资源、市场资源", 5), alt_en=["resource mobilisation"])
+E("party-spirit", "goal", "增强党性修养、坚定理想信念",
+  "stronger Party spirit and firmer ideals and convictions",
+  "Aim of the joint Party days, lectures and study: Party members of all fields learning from "
+  "each other.", ("增强 党性修养、坚定理想信念", 6), alt_en=["Party spirit"])
 E("joint-theme-party-days", "mechanism", "共过主题党日", "joint thematic Party days",
   "Party organizations of the area holding their thematic Party days together.",
   ("共过主题党 日", 6))
@@ -737,8 +755,9 @@ E("governing-foundation", "goal", "巩固党在城市执政基础",
 E("governance-modernization", "goal", "城市治理体系和治理能力现代化",
   "modernisation of the urban governance system and governance capacity",
   "A core aim of urban grassroots Party building.",
-  ("推进城市治理体系和治理能力 现代化", 0), alt_zh=["城市治理现代化"],
-  alt_en=["modernising urban governance"])
+  ("推进城市治理体系和治理能力 现代化", 0), ("把城市基层党建和城市治 理结合起来", 1),
+  alt_zh=["城市治理现代化", "城市治理"],
+  alt_en=["modernising urban governance", "urban governance"])
 E("happier-lives", "goal", "让群众过得更幸福", "letting people live happier lives",
   "Aim of city building stressed by Xi Jinping in Lanzhou in 2019.", ("让群众过得更幸福", 0))
 E("new-path", "goal", "党建引领基层治理新路子",
@@ -1452,6 +1471,19 @@ F("pairs-5", "5", "xsd:integer", unit=("对", "pairs"),
   of=["wugong-wulian-method"], zh="五共五联", en="five pairs",
   evidence=[('"五共五联"工作法', 3)])
 
+
+# -- additions from the line-by-line re-read -------------------------------------------------
+R("whole-area-party-building", HAS, "overall-coordination", ("更加注重全面统筹", 1))
+R("whole-area-party-building", SERVES, "overall-effect", ("更加注重整体效应", 1))
+for programme, quote in [
+    ("one-core-two-wings", '"一心两翼多点"城市空间布 局'),
+    ("exquisite-lanzhou", "精致兰州建设"),
+    ("yellow-river-article", "精心做 好黄河文章,城市形象品位得 到明显提升"),
+]:
+    R(programme, SERVES, "city-image", (quote, 1), ("城市形象品位得 到明显提升", 1))
+R("resource-sharing", HAS, "resource-mobilisation", ("最大限度调动各类行政资源", 5))
+for activity in ("joint-theme-party-days", "joint-party-lectures", "joint-theory-study"):
+    R(activity, SERVES, "party-spirit", ("在广泛互动中增强 党性修养、坚定理想信念", 6))
 # fmt: on
 
 # ======================================================================================

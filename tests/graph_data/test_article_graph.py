@@ -197,6 +197,14 @@ def test_every_relation_has_a_statement_with_evidence(graph):
     assert not missing
 
 
+def test_each_relation_is_reified_once(graph):
+    triples = [
+        (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
+        for st in graph.subjects(RDF.type, RDF.Statement)
+    ]
+    assert len(triples) == len(set(triples))
+
+
 def test_every_entity_has_labels_and_evidence(graph):
     for node in entities(graph):
         assert labels(graph, node, "zh") and labels(graph, node, "en"), node
