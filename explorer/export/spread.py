@@ -16,7 +16,8 @@ from ..render.svg import BOX_MARGIN, FONT_SIZE, INSIDE, LINE_HEIGHT, NODE_SIZE, 
 from .options import Positions
 
 #: Never stretch more than this: a dense cluster would otherwise make a huge image.
-MAX_FACTOR = 3.0
+MAX_FACTOR = 2.5
+PERCENTILE = 0.9
 GAP = 6.0
 
 
@@ -34,10 +35,15 @@ def _half_size(view: GraphView, lang: Lang) -> dict[str, tuple[float, float]]:
 
 
 def spread(view: GraphView, positions: Positions, lang: Lang) -> Positions:
-    """*positions* scaled about their centre just enough that no two labels overlap."""
+    """*positions* scaled about the origin so that most labels stop overlapping.
+
+    Each node needs the factor that separates it from its worst neighbour; the
+    layout is scaled by the 90th percentile of those needs (at most
+    ``MAX_FACTOR``), so one tight pair cannot blow a whole graph up.
+    """
     sizes = _half_size(view, lang)
     ids = [n.id for n in view.nodes if n.id in positions]
-    factor = 1.0
+    need = dict.fromkeys(ids, 1.0)
     for i, a in enumerate(ids):
         ax, ay = positions[a]
         aw, ah = sizes[a]
@@ -47,12 +53,15 @@ def spread(view: GraphView, positions: Positions, lang: Lang) -> Positions:
             dx, dy = abs(ax - bx), abs(ay - by)
             need_x = (aw + bw + GAP) / dx if dx > 1e-6 else math.inf
             need_y = (ah + bh + GAP) / dy if dy > 1e-6 else math.inf
-            factor = max(factor, min(need_x, need_y))
-            if factor >= MAX_FACTOR:
-                break
-        if factor >= MAX_FACTOR:
-            factor = MAX_FACTOR
-            break
+            pair = min(need_x, need_y, MAX_FACTOR)
+            if pair > need[a]:
+                need[a] = pair
+            if pair > need[b]:
+                need[b] = pair
+    if not need:
+        return dict(positions)
+    ranked = sorted(need.values())
+    factor = ranked[min(len(ranked) - 1, int(len(ranked) * PERCENTILE))]
     if factor <= 1.0:
         return dict(positions)
     return {nid: (x * factor, y * factor) for nid, (x, y) in positions.items()}
