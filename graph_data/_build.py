@@ -121,7 +121,11 @@ class Builder:
             raise ValueError(f"unknown kind {kind} for {slug}")
         if not evidence:
             raise ValueError(f"{slug} has no evidence")
-        self.entities[slug] = Entity(slug, kind, zh, en, description, list(evidence), **kw)
+        entity = Entity(slug, kind, zh, en, description, list(evidence), **kw)
+        for pref, alts in ((zh, entity.alt_zh), (en, entity.alt_en)):
+            if pref in alts or len(set(alts)) != len(alts):
+                raise ValueError(f"{slug}: altLabel repeats a label: {alts}")
+        self.entities[slug] = entity
         return slug
 
     def rel(self, s: str, p: str, o: str, *evidence: Evidence) -> None:

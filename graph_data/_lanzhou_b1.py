@@ -243,7 +243,7 @@ E("subdistrict-party-working-committees", "org", "街道党工委",
   "The Party working committees of Lanzhou's subdistricts (the article also calls them the "
   "subdistrict Party organizations), the 'axis' of the subdistrict joint conference.",
   ('街道党工 委"轴心"作用', 4), ("科道党组织聚焦主责主业", 2),
-  alt_zh=["街道党组织", "街道党工委", "党工委"],
+  alt_zh=["街道党组织", "党工委"],
   alt_en=["subdistrict Party organizations", "jiedao Party working committees"],
   hidden=["科道党组织"],
   ocr=[("科道党组织", "街道党组织",
@@ -442,8 +442,9 @@ E("micro-wishes", "initiative", "群众“微心愿”", "residents' 'micro-wish
 # Mechanisms: section 0-1
 # ======================================================================================
 E("minqing-assembly-line", "mechanism", "“民情流水线”", "'public-sentiment assembly line'",
-  "Xihu subdistrict's Party-building practice of handling residents' concerns step by step "
-  "like an assembly line, praised by Xi Jinping in February 2013.",
+  "Xihu subdistrict's Party-building practice named after an assembly line for residents' "
+  "concerns, praised by Xi Jinping in February 2013; the article does not describe how it "
+  "works.",
   ('党建"民情流水线"做法', 0), alt_zh=["民情流水线", "民情流水线做法"],
   alt_en=["people's-conditions assembly line", "public opinion assembly line"])
 E("new-pattern", "goal", "城市基层党建新格局", "new pattern of urban grassroots Party building",
@@ -472,6 +473,15 @@ E("overall-effect", "goal", "整体效应", "overall effect",
   "What whole-area Party building pays more attention to: the effect of the whole rather "
   "than of separate parts (the sentence after it is garbled in the OCR text).",
   ("更加注重整体效应", 1))
+E("party-organizational-strengths", "goal", "充分发挥党的组织优势、组织功能、组织力量",
+  "making full use of the Party's organizational strengths, functions and force",
+  "What whole-area Party building is to achieve, so that all the city's forces and resources "
+  "are mobilised and combined.", ("发挥党的组织优势、组织功能、组织力量", 1),
+  alt_zh=["党的组织优势"], alt_en=["the Party's organizational advantages"])
+E("integrated-planning", "mechanism", "一体谋划、一体推动", "planning and pushing forward as one",
+  "Placing urban grassroots Party building and urban governance in the overall layout of the "
+  "city's development, planned and advanced together.", ("一体谋划、一 体推动", 1),
+  alt_en=["integrated planning and promotion"])
 E("city-image", "goal", "城市形象品位提升", "better image and quality of the city",
   "Result of Lanzhou's urban construction the article reports: a clearly improved image and "
   "quality of the city.", ("城市形象品位得 到明显提升", 1), alt_zh=["城市形象品位"])
@@ -500,6 +510,10 @@ E("responsibility-cascade", "mechanism", "层层压实责任",
   "Breaking tasks down and supervising them so that responsibility is made firm at each "
   "level.", ("任务分解", 2), ("层层压实责任", 2), alt_zh=["任务分解"],
   alt_en=["task breakdown and supervision"])
+E("primary-responsibility", "mechanism", "主体责任", "primary responsibility",
+  "The Party committee's primary responsibility for Party building, which has to reach the "
+  "actual work ('the last kilometre').", ("切实打通主体责任", 2),
+  alt_en=["principal responsibility"])
 E("four-level-linkage", "mechanism", "四级联动", "four-level linkage",
   "The city, district, subdistrict and community Party organizations acting together, each "
   "with its role: the 'power main shaft' of urban Party building.",
@@ -567,8 +581,8 @@ E("power-assess-departments", "mechanism", "对区县职能部门考核评价权
   alt_en=["assessment power over district departments"])
 E("power-appointment-consent", "mechanism", "选拔任用征得同意权",
   "right of consent to selection and appointment",
-  "Right of the subdistrict Party working committee to be asked for consent before officials "
-  "working in the subdistrict are selected and appointed.",
+  "Right of the subdistrict Party working committee to be asked for its consent in selections "
+  "and appointments (whose, the garbled text does not show).",
   ("选拔任用征得同意权", 2), alt_en=["consent right on appointments"])
 E("power-planning-participation", "mechanism", "规划参与权", "right to take part in planning",
   "Right of the subdistrict Party working committee to take part in planning; the OCR text "
@@ -1484,6 +1498,11 @@ for programme, quote in [
 R("resource-sharing", HAS, "resource-mobilisation", ("最大限度调动各类行政资源", 5))
 for activity in ("joint-theme-party-days", "joint-party-lectures", "joint-theory-study"):
     R(activity, SERVES, "party-spirit", ("在广泛互动中增强 党性修养、坚定理想信念", 6))
+R("whole-area-party-building", SERVES, "party-organizational-strengths",
+  ("更加充分地发挥党的组织优势", 1))
+R("whole-area-party-building", HAS, "integrated-planning", ("一体谋划、一 体推动", 1))
+R("party-building-responsibility-system", HAS, "primary-responsibility",
+  ("紧紧扭住党建工作责任制", 2), ("打通主体责任和工作落实的最后一公里", 2))
 # fmt: on
 
 # ======================================================================================
