@@ -82,21 +82,21 @@ E("xi-instructions", "document", "习近平总书记重要指示", "General Secr
   "of Lanzhou's urban grassroots Party building.",
   ("作出重要指示", 0), ("习近平总书记的 这些重要指示", 0),
   alt_zh=["重要指示"], alt_en=["important instructions"])
-E("city-opinions", "document", "关于进一步加强城市基层党建工作的意见",
+E("city-opinions", "document", "进一步加强城市基层党建工作的意见",
   "Opinions on Further Strengthening Urban Grassroots Party Building",
   "Document issued by the Lanzhou Municipal Party Committee, the first of its kind in Gansu "
   "province, setting 16 key tasks and 64 specific measures.",
   ("率先制定出台进一步加强城市 基层党建工作的意见", 2),
   description_zh="兰州市委在全省率先制定出台,确定16项重点任务、64条具体措施。",
-  alt_zh=["进一步加强城市基层党建工作的意见", "市委意见"],
+  alt_zh=["关于进一步加强城市基层党建工作的意见", "市委意见"],
   alt_en=["the city's opinions on urban grassroots Party building"])
-E("integration-opinions", "document", "关于推动街道、驻区单位、行业领域党组织融合共建的意见",
+E("integration-opinions", "document", "推动街道、驻区单位、行业领域党组织融合共建的意见",
   "Opinions on Promoting Integrated Joint Building by the Party Organizations of Subdistricts, "
   "Units in the Area and Sectors",
   "Document issued in Lanzhou to push the Party organizations of subdistricts, units based in "
   "the area and sectors to build together.",
   ("制定推动街道、驻 区单位、行业领域党组织融合 共建的意见", 3),
-  alt_zh=["推动街道、驻区单位、行业领域党组织融合共建的意见"],
+  alt_zh=["关于推动街道、驻区单位、行业领域党组织融合共建的意见", "融合共建的意见"],
   alt_en=["opinions on integrated joint building"])
 E("co-building-agreements", "document", "共驻共建协议", "joint-building agreements",
   "Agreements signed between Party organizations of units in the area and the subdistricts "
