@@ -85,6 +85,7 @@ def make_window(
         cache_dir=cache_dir(),
         restore=remember,
     )
+    window.start_problem = problem
     if problem:
         window.statusBar().showMessage(problem)
     if path is not None:
@@ -107,6 +108,8 @@ def run_app(
     if screenshot is not None:
         from .screenshot import take_screenshot
 
+        if window.start_problem:
+            print(f"kg-explorer: {window.start_problem}", file=sys.stderr)
         return take_screenshot(app, window, screenshot, select=select, has_file=path is not None)
     window.show()
     if select:

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         ):
             dock = QDockWidget(self)
             dock.setObjectName(f"{key}Dock")
+            dock.setMinimumWidth(360 if area == right else 270)
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock

@@ -56,6 +56,7 @@ def take_screenshot(app, window, out: str, *, select: str | None, has_file: bool
             print(f"kg-explorer: no entity matches {select!r}", file=sys.stderr)
             return 2
         before = graph.draw_count
+        window.state.show_neighbourhood(node_id)  # readable: the entity and its relations
         window.state.select(node_id)
         graph.run_js("kg.network.redraw()")
         _wait(app, lambda: graph.draw_count > before, 5_000)
