@@ -14,17 +14,10 @@ import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from ..categories import Category, category
+from ..categories import CATEGORIES, Category, category
 from ..model import Edge, GraphView, Lang
 from .fonts import FONT_FAMILIES, text_width
-
-try:  # the page's wrapping, so labels break where they do on screen
-    from .page import wrap_label
-except ImportError:  # pragma: no cover - the page module is always shipped
-
-    def wrap_label(text: str, max_lines: int = 4) -> str:
-        return text
-
+from .page import circle_positions, wrap_label  # labels break where they do on screen
 
 Point = tuple[float, float]
 
@@ -252,7 +245,7 @@ def _edge(c: _Canvas, edge: Edge, placed: dict[str, _Placed], opts: SvgOptions, 
         cx, cy = src.x + src.hw, src.y - src.hh
         parts.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" {stroke}/>')
         c.box.add(cx - r - width, cy - r - width, 2 * (r + width), 2 * (r + width))
-        mid = (cx, cy - r - EDGE_FONT_SIZE * 0.7)
+        mid, tilt = (cx, cy - r - EDGE_FONT_SIZE * 0.7), 0.0
     else:
         a, b = (src.x, src.y), (dst.x, dst.y)
         v = _via(a, b)
@@ -278,24 +271,41 @@ def _edge(c: _Canvas, edge: Edge, placed: dict[str, _Placed], opts: SvgOptions, 
         for px, py in (a, ctrl, tip, *pts):
             c.box.add(px - width, py - width, 2 * width, 2 * width)
         mid = _bez(a, v, b, 0.5)
+        tilt = math.atan2(b[1] - a[1], b[0] - a[0])
+        if abs(tilt) > math.pi / 2:  # keep the text upright
+            tilt += math.pi if tilt < 0 else -math.pi
     c.parts.extend(parts)
     label = clean(edge.label(opts.lang))
     if opts.edge_labels and label:
-        w, h = text_width(label, EDGE_FONT_SIZE) + 4, EDGE_FONT_SIZE * LINE_HEIGHT
-        top = mid[1] - h / 2
-        c.parts.append(
-            f'<rect x="{_n(mid[0] - w / 2)}" y="{_n(top)}" width="{_n(w)}" height="{_n(h)}" '
-            f'fill="#ffffff" fill-opacity="0.85"/>'
-        )
-        _text(c, mid[0], top, label, EDGE_FONT_SIZE, EDGE_TEXT)
+        _edge_label(c, label, mid, tilt)
     c.parts.append("</g>")
+
+
+def _edge_label(c: _Canvas, label: str, mid: Point, tilt: float) -> None:
+    """The relation's name along its edge, as vis-network's ``align: middle`` draws it."""
+    w, h = text_width(label, EDGE_FONT_SIZE) + 4, EDGE_FONT_SIZE * LINE_HEIGHT
+    x, y = mid
+    c.parts.append(f'<g transform="rotate({_n(math.degrees(tilt))},{_n(x)},{_n(y)})">')
+    c.parts.append(
+        f'<rect x="{_n(x - w / 2)}" y="{_n(y - h / 2)}" width="{_n(w)}" height="{_n(h)}" '
+        'fill="#ffffff" fill-opacity="0.85"/>'
+    )
+    inner = _Canvas()
+    _text(inner, x, y - h / 2, label, EDGE_FONT_SIZE, EDGE_TEXT)
+    c.parts.extend([*inner.parts, "</g>"])
+    cos, sin = math.cos(tilt), math.sin(tilt)
+    for dx, dy in ((-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)):
+        c.box.add(x + dx * cos - dy * sin, y + dx * sin + dy * cos)
 
 
 # --- document --------------------------------------------------------------------
 def _legend(view: GraphView, lang: Lang, left: float, top: float) -> _Canvas:
     """A column of the categories present in *view*, swatch and name."""
     c = _Canvas()
-    used = sorted({n.category for n in view.nodes}, key=lambda k: list_keys().index(k))
+    order = list(CATEGORIES)
+    used = sorted(
+        {n.category for n in view.nodes}, key=lambda k: order.index(k) if k in order else 99
+    )
     row = LEGEND_SIZE * 1.8
     for i, key in enumerate(used):
         cat = category(key)
@@ -320,19 +330,14 @@ def _legend(view: GraphView, lang: Lang, left: float, top: float) -> _Canvas:
     return c
 
 
-def list_keys() -> list[str]:
-    from ..categories import CATEGORIES
-
-    return list(CATEGORIES)
-
-
 def render_svg(
     view: GraphView, positions: dict[str, Point], options: SvgOptions = SvgOptions()
 ) -> str:
     """The SVG document of *view* drawn at *positions*, sized so nothing is clipped."""
     graph = _Canvas()
     focus = set(view.focus)
-    spare = _spare([n.id for n in view.nodes if n.id not in positions])
+    missing = [n.id for n in view.nodes if n.id not in positions]
+    spare = circle_positions(missing, radius=300.0 + 40 * math.sqrt(len(missing)))
     nodes = _Canvas()
     placed = {
         n.id: _node(nodes, n, positions.get(n.id) or spare[n.id], options.lang, n.id in focus)
@@ -384,12 +389,3 @@ def render_svg(
         out.append("</g>")
     out.append("</g></svg>")
     return "\n".join(out) + "\n"
-
-
-def _spare(ids: list[str]) -> dict[str, Point]:
-    """Positions on a circle for nodes the caller did not place (as the page does)."""
-    n, radius = max(len(ids), 1), 300.0 + 40 * math.sqrt(len(ids))
-    return {
-        nid: (radius * math.cos(2 * math.pi * i / n), radius * math.sin(2 * math.pi * i / n))
-        for i, nid in enumerate(ids)
-    }
