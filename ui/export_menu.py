@@ -156,7 +156,8 @@ class ExportMenu(QMenu):
             if fmt == "png":
                 scale = options.scale
                 if options.width:
-                    scale = max(0.25, min(8.0, options.width / max(graph.width(), 1)))
+                    canvas = getattr(graph, "web", graph).width()
+                    scale = max(0.25, min(8.0, options.width / max(canvas, 1)))
                 graph.grab_canvas_png(
                     scale, options.transparent, lambda data: self._write_png(path, data)
                 )

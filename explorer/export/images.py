@@ -75,9 +75,14 @@ def write_pdf(
 
     family = f"{EXPORT_FAMILY} {next(_serial)}"  # new name each time: Qt caches fonts by name
     svg = render_svg(view, positions, svg_options(view, options, font_family=family))
+    title = options.title or view.title
     try:
-        font = subset_font(svg, family)
-        data = pdf_bytes(svg, title=options.title or view.title, font=font)
+        try:
+            font = subset_font(svg, family)
+        except FontError:  # no fontconfig font file: Qt's own CJK family, unsubset
+            data = pdf_bytes(_qt_svg(view, positions, options), title=title)
+        else:
+            data = pdf_bytes(svg, title=title, font=font)
     except (DrawError, FontError) as exc:
         raise ExportError(str(exc)) from exc
     return write_bytes(path, data)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..render.fonts import cjk_font
+from ..render.fonts import FONT_FAMILIES, FontError, cjk_font
 
 #: Largest image side we draw, in pixels (a 16k x 16k ARGB image is already 1 GB).
 MAX_SIDE = 16384
@@ -40,8 +40,23 @@ def ensure_app():
 
 
 def qt_family() -> str:
-    """The one family Qt should draw with (QtSvg reads ``font-family`` as a single name)."""
-    return cjk_font().family
+    """The one family Qt should draw with (QtSvg reads ``font-family`` as a single name).
+
+    fontconfig's CJK font where there is fontconfig; elsewhere the first family
+    of the SVG's list that Qt knows (FontError if none).
+    """
+    try:
+        return cjk_font().family
+    except FontError:
+        from PySide6.QtGui import QFontDatabase
+
+        ensure_app()
+        known = set(QFontDatabase.families())
+        for name in FONT_FAMILIES.split(","):
+            family = name.strip().strip("'\"")
+            if family in known:
+                return family
+        raise
 
 
 def _renderer(svg: str):

@@ -170,3 +170,36 @@ def test_pdf_page_is_the_drawing_size(qapp, view, positions, tmp_path):
     box = PdfReader(out).pages[0].mediabox
     assert float(box.width) == pytest.approx(float(root.get("width")) * 0.75, abs=1.5)
     assert float(box.height) == pytest.approx(float(root.get("height")) * 0.75, abs=1.5)
+
+
+def test_a_self_loop_and_a_lone_node_are_drawn_inside(tmp_path):
+    from explorer.model import Edge
+
+    a = Node("urn:a", (("zh", "自我"),), "a", category="mechanism")
+    b = Node("urn:b", (("zh", "孤立节点"),), "b", category="event")
+    loop = Edge("urn:a", "urn:a", "urn:p", (("zh", "自指"),), "p")
+    view = GraphView(nodes=(a, b), edges=(loop,))
+    root = ET.fromstring(svg_text(view, {"urn:a": (0.0, 0.0)}, ExportOptions()).encode())
+    width, height = float(root.get("width")), float(root.get("height"))
+    assert {"自我", "孤立节点", "自指"} <= set(texts(root))
+    for text, x, y, size, anchor in placed_texts(root):
+        w = text_width(text, size)
+        left = x - w / 2 if anchor == "middle" else x
+        assert 0 <= left <= left + w <= width and 0 <= y <= height, text
+
+
+def test_without_fontconfig_qt_finds_a_cjk_family(qapp, view, positions, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from explorer.export import qtdraw
+    from explorer.render import fonts
+
+    def none():
+        raise fonts.FontError("no fontconfig here")
+
+    fonts.text_width("预热", 10)  # metrics are cached before fontconfig "disappears"
+    monkeypatch.setattr(fonts, "cjk_font", none)
+    monkeypatch.setattr(qtdraw, "cjk_font", none)
+    export(view, tmp_path / "g.png", "png", positions=positions)
+    export(view, tmp_path / "g.pdf", "pdf", positions=positions)
+    assert "兰州市委" in PdfReader(tmp_path / "g.pdf").pages[0].extract_text()

@@ -144,3 +144,23 @@ def test_options_dialog_gathers_options(qtbot, window):
     svg_dialog.legend.setChecked(False)
     svg_dialog.title.setText("标题")
     assert (svg_dialog.options().legend, svg_dialog.options().title) == (False, "标题")
+
+
+def test_the_svg_opens_in_a_browser(qtbot, window, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    out = tmp_path / "g.svg"
+    run_export(qtbot, window, "svg", out)
+    view = QWebEngineView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loadFinished, timeout=30_000):
+        view.load(QUrl.fromLocalFile(str(out)))
+    probe = (
+        "JSON.stringify([document.documentElement.localName,"
+        " document.querySelectorAll('text').length,"
+        " document.getElementsByTagName('parsererror').length])"
+    )
+    name, text_count, errors = json.loads(js(qtbot, view.page(), probe))
+    assert (name, errors) == ("svg", 0)
+    assert text_count >= len(window.graph.current_view().nodes)
