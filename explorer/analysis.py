@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .model import Lang, Ranked, TypeCount
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from .sources.protocol import GraphSource as KnowledgeGraph
 
 #: Betweenness is exact and O(n·m); above this many nodes only degree is ranked.
 BETWEENNESS_LIMIT = 3000
@@ -31,12 +31,15 @@ def category_counts(kg: KnowledgeGraph) -> dict[str, int]:
 
 def most_connected(kg: KnowledgeGraph, *, top: int = 10, lang: Lang = "zh") -> list[Ranked]:
     """The entities with most relations, with betweenness centrality on graphs small enough."""
-    ranked = sorted(kg.nodes(), key=lambda n: (-kg.degree(n.id), n.id))[:top]
+    from .sources.protocol import top_entities
+
+    ranked = [kg.node(nid) for nid in top_entities(kg, top)]
     between: dict[str, float] = {}
-    if 0 < len(kg) <= BETWEENNESS_LIMIT:
+    projection = getattr(kg, "nx", None) if 0 < len(kg) <= BETWEENNESS_LIMIT else None
+    if projection is not None:  # only sources projected up front have one
         import networkx as nx
 
-        between = nx.betweenness_centrality(nx.Graph(kg.nx))
+        between = nx.betweenness_centrality(nx.Graph(projection))
     return [
         Ranked(n.id, n.label(lang), kg.degree(n.id), round(between.get(n.id, 0.0), 4))
         for n in ranked

@@ -1,7 +1,10 @@
 """Selections of the graph to draw or export: whole, neighbourhood, path, tree, filtered.
 
 Every view is capped: the count of what the cap left out travels in
-``GraphView.omitted`` so the UI can offer "N more…".
+``GraphView.omitted`` so the UI can offer "N more…". Views read any
+``GraphSource``: before each hop they let a lazy source (a store, an endpoint)
+fetch the facts around a whole frontier in one batch, and the whole-graph view
+asks the source for its most connected entities instead of sorting every node.
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from .model import Edge, GraphView, Path, Step
+from .sources.protocol import prefetch, top_entities
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from .sources.protocol import GraphSource as KnowledgeGraph
 
 Direction = Literal["both", "out", "in"]
+#: How many entities a path search may visit on a store or endpoint before giving up.
+LAZY_PATH_LIMIT = 20_000
 
 
 def _view(
@@ -30,6 +36,7 @@ def _view(
 ) -> GraphView:
     ids = list(dict.fromkeys(node_ids))
     keep = set(ids)
+    prefetch(kg, ids)
     if edges is None:
         edges = (e for nid in ids for e in kg.out_edges(nid) if e.target in keep)
     return GraphView(
@@ -44,10 +51,9 @@ def _view(
 
 def whole(kg: KnowledgeGraph, *, cap: int = 500) -> GraphView:
     """The whole graph, or its *cap* most connected entities."""
-    nodes = kg.nodes()
-    if len(nodes) > cap:
-        nodes = sorted(nodes, key=lambda n: (-kg.degree(n.id), n.id))[:cap]
-    return _view(kg, (n.id for n in nodes), title="", kind="all", omitted=len(kg) - len(nodes))
+    total = len(kg)
+    ids = top_entities(kg, cap) if total > cap else [n.id for n in kg.nodes()]
+    return _view(kg, ids, title="", kind="all", omitted=max(0, total - len(ids)))
 
 
 def _neighbours(kg: KnowledgeGraph, node_id: str, direction: Direction, predicates):
@@ -72,19 +78,21 @@ def neighbourhood(
 ) -> GraphView:
     """Entities within *depth* hops of *center*, nearest first, at most *cap* of them."""
     hops = {center: 0}
-    queue = deque([center])
     reached: set[str] = {center}
-    while queue:
-        node = queue.popleft()
-        if hops[node] >= depth:
-            continue
-        for nb in _neighbours(kg, node, direction, predicates):
-            if nb in reached:
-                continue
-            reached.add(nb)
-            if len(hops) < cap:
-                hops[nb] = hops[node] + 1
-                queue.append(nb)
+    frontier, level = [center], 0
+    while frontier and level < depth:  # breadth first, one batch per level
+        prefetch(kg, frontier)
+        following = []
+        for node in frontier:
+            for nb in _neighbours(kg, node, direction, predicates):
+                if nb in reached:
+                    continue
+                reached.add(nb)
+                if len(hops) < cap:
+                    hops[nb] = level + 1
+                    following.append(nb)
+        frontier, level = following, level + 1
+    prefetch(kg, hops)
     keep = set(hops)
     edges = [
         e
@@ -107,6 +115,7 @@ def expand(kg: KnowledgeGraph, view: GraphView, node_id: str, *, cap: int = 200)
     """*view* plus the direct neighbours of *node_id* (double-click in the graph)."""
     ids = [n.id for n in view.nodes]
     present = set(ids)
+    prefetch(kg, [node_id])
     new = [nb for nb in dict.fromkeys(_neighbours(kg, node_id, "both", None)) if nb not in present]
     added = new[:cap]
     omitted = len(new) - len(added)
@@ -120,13 +129,26 @@ def expand(kg: KnowledgeGraph, view: GraphView, node_id: str, *, cap: int = 200)
     )
 
 
-def shortest_path(kg: KnowledgeGraph, a: str, b: str, *, directed: bool = False) -> Path | None:
-    """The shortest chain of relations from *a* to *b* (either direction unless *directed*)."""
+def shortest_path(
+    kg: KnowledgeGraph, a: str, b: str, *, directed: bool = False, max_visited: int | None = None
+) -> Path | None:
+    """The shortest chain of relations from *a* to *b* (either direction unless *directed*).
+
+    On lazy sources the search gives up after *max_visited* entities (default
+    ``LAZY_PATH_LIMIT``): a missing path must not walk a million-node graph.
+    """
     if a not in kg or b not in kg:
         return None
+    lazy = hasattr(kg, "prefetch_around")
+    if max_visited is None and lazy:
+        max_visited = LAZY_PATH_LIMIT
     previous: dict[str, tuple[str, Edge, bool] | None] = {a: None}
     queue = deque([a])
     while queue and b not in previous:
+        if max_visited is not None and len(previous) > max_visited:
+            return None
+        if lazy:
+            prefetch(kg, list(queue)[:500])
         node = queue.popleft()
         steps = [(e.target, e, True) for e in kg.out_edges(node)]
         if not directed:
@@ -170,6 +192,7 @@ def hierarchy_view(
     order = list(dict.fromkeys(order))
     kept = order[:cap]
     keep = set(kept)
+    prefetch(kg, kept)
     edges = [
         e
         for nid in kept

@@ -1,0 +1,46 @@
+"""Where a graph comes from: a small file, a large file, or a SPARQL endpoint.
+
+:func:`open_source` picks the backend by file size: below the threshold the
+simple full projection (``KnowledgeGraph``), above it the store-backed
+``StoreGraph`` that computes nodes and edges on demand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import LoadError
+from .protocol import GraphSource, prefetch, top_entities
+
+#: Files above this size open as a StoreGraph (~150k triples of Turtle).
+LARGE_THRESHOLD_BYTES = 5_000_000
+
+__all__ = ["LARGE_THRESHOLD_BYTES", "GraphSource", "open_source", "prefetch", "top_entities"]
+
+
+def open_source(
+    path: str | Path, *, large_threshold_bytes: int = LARGE_THRESHOLD_BYTES
+) -> GraphSource:
+    """Open an RDF file with the backend its size calls for (LoadError on bad input)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size if p.is_file() else 0
+    except OSError:
+        size = 0
+    if size > large_threshold_bytes:
+        from .store import open_store
+
+        return open_store(p)
+    from ..graph import KnowledgeGraph
+
+    return KnowledgeGraph.from_file(p)
+
+
+def open_endpoint(url: str, **options) -> GraphSource:
+    """Connect to a SPARQL endpoint (LoadError if it cannot be reached or answers badly)."""
+    from .sparql import EndpointGraph
+
+    return EndpointGraph(url, **options)
+
+
+assert LoadError  # re-exported for callers that catch it from here

@@ -1,0 +1,308 @@
+"""A large RDF file behind the ``GraphSource`` API, backed by an in-memory pyoxigraph store.
+
+Opening keeps two things: a one-pass scan of labels and types (enough for search,
+labels and entity cards, so ``kg-explorer search`` never waits for the store) and
+the store itself, loaded concurrently, for relations, evidence and hierarchy,
+which are fetched per id with pattern look-ups. No NetworkX or rdflib projection
+of the whole graph is ever built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .. import labels as lab
+from ..categories import category_of
+from ..errors import LoadError
+from ..hierarchy import DOWNWARD, UPWARD, Hierarchy
+from ..model import Edge, Node, TreeLink
+from ..rdf_io import format_for, read_text
+from ..search import Entry, SearchIndex
+from ..vocab import RDFS
+from . import facts as fx
+from . import store_load as sl
+from .facts import Facts, Lit
+from .lazy import LazyGraph
+from .store_load import Scan, StoreLoader, scan
+
+#: Pattern look-ups stop after this many matches (a hub with 10^6 links is cut).
+MAX_MATCHES = 20_000
+
+
+def _term(node_id: str):
+    if node_id.startswith("_:"):
+        return ox.BlankNode(node_id[2:])
+    return ox.NamedNode(node_id)
+
+
+def _value(term) -> object:
+    if type(term) is ox.NamedNode:
+        return term.value
+    if type(term) is ox.BlankNode:
+        return "_:" + term.value
+    if type(term) is ox.Literal:
+        return Lit(term.value, term.language or "", term.datatype.value)
+    return str(term)
+
+
+class StoreGraph(LazyGraph):
+    """Entities and relations of a large file, computed on demand; see :func:`open_store`."""
+
+    def __init__(self, loader: StoreLoader, found: Scan, *, source: str = "") -> None:
+        super().__init__(source)
+        self._loader = loader
+        self._scan = found
+        self.prefixes = found.prefixes
+        meta, records = found.meta, found.records
+        self._entity_ids = [
+            i
+            for i, n in found.ids.items()
+            if (records[n][sl.TYPES] or records[n][sl.LABELS]) and i not in meta
+        ]
+        self._entities = set(self._entity_ids)
+
+    # --- backend: pattern look-ups on the store ------------------------------------
+    def store(self) -> ox.Store:
+        """The pyoxigraph store (waits for the background load the first time)."""
+        return self._loader.store()
+
+    def _match(self, s, p, o) -> Iterator:
+        try:
+            quads = self.store().quads_for_pattern(s, p, o, None)
+        except (ValueError, OSError):
+            return iter(())
+        return (q for _n, q in zip(range(MAX_MATCHES), quads, strict=False))
+
+    def _fetch_out(self, ids: list[str]) -> dict[str, Facts]:
+        out: dict[str, Facts] = {}
+        for i in ids:
+            try:
+                term = _term(i)
+            except ValueError:
+                continue
+            out[i] = list(
+                dict.fromkeys(
+                    (q.predicate.value, _value(q.object)) for q in self._match(term, None, None)
+                )
+            )
+        return out
+
+    def _fetch_in(self, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = {}
+        for i in ids:
+            try:
+                term = _term(i)
+            except ValueError:
+                continue
+            out[i] = list(
+                dict.fromkeys(
+                    (_value(q.subject), q.predicate.value) for q in self._match(None, None, term)
+                )
+            )
+        return out
+
+    def _subjects(self, predicate: str, obj: str) -> list[str]:
+        try:
+            p, o = ox.NamedNode(predicate), _term(obj)
+        except ValueError:
+            return []
+        return list(dict.fromkeys(_value(q.subject) for q in self._match(None, p, o)))
+
+    # --- fast paths from the scan ---------------------------------------------------
+    def _scan_facts(self, node_id: str) -> Facts:
+        get = self._scan.get
+        facts: Facts = [(fx.TYPE, t) for t in get(node_id, sl.TYPES)]
+        for slot, preds in (
+            (sl.LABELS, fx.LABELS),
+            (sl.ALIASES, fx.ALIASES),
+            (sl.DESCRIPTIONS, fx.DESCRIPTIONS),
+        ):
+            facts += [(preds[r], Lit(t, lg)) for r, lg, t in get(node_id, slot)]
+        return facts
+
+    def __contains__(self, node_id: object) -> bool:
+        if node_id in self._entities:
+            return True
+        if node_id in self._scan.meta:
+            return False
+        return super().__contains__(node_id)
+
+    def node(self, node_id: str) -> Node:
+        hit = self._nodes.get(node_id)
+        if hit is None and node_id in self._entities:
+            hit = self._nodes[node_id] = fx.make_node(
+                node_id, self._scan_facts(node_id), self.label_of
+            )
+        return hit if hit is not None else super().node(node_id)
+
+    def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
+        if iri.startswith("_:"):
+            return super()._term_labels(iri)
+        labels = self._scan.get(iri, sl.LABELS)
+        facts: Facts = [(fx.LABELS[r], Lit(t, lg)) for r, lg, t in labels]
+        return fx.term_labels(iri, facts)
+
+    def hidden_labels(self, node_id: str) -> tuple[str, ...]:
+        if node_id in self._entities:
+            return tuple(dict.fromkeys(self._scan.get(node_id, sl.HIDDEN)))
+        return super().hidden_labels(node_id)
+
+    # --- the whole graph, never as Python objects ------------------------------------
+    def __len__(self) -> int:
+        return len(self._entity_ids)
+
+    @property
+    def node_ids(self) -> frozenset[str]:
+        return frozenset(self._entities)
+
+    def nodes(self) -> Sequence[Node]:
+        """Every labelled or typed entity, built only when read."""
+        return _NodeList(self, self._entity_ids)
+
+    def edges(self) -> list[Edge]:
+        """Relations among the first entities only: use views for anything larger."""
+        return [e for nid in self._entity_ids[:1000] for e in self.out_edges(nid)]
+
+    @property
+    def triple_count(self) -> int:
+        return self._scan.triples
+
+    @cached_property
+    def rdf(self):
+        """The store as an rdflib graph (oxrdflib), for code that needs rdflib's API."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxigraphStore(store=self.store()), default_union=True)
+
+    def top_entities(self, n: int) -> list[str]:
+        """The *n* most connected entities, counted by the store (one SPARQL query)."""
+        query = (
+            "SELECT ?x (COUNT(*) AS ?c) WHERE { { ?x ?p ?o FILTER(isIRI(?o)) } UNION "
+            "{ ?o ?p ?x FILTER(isIRI(?o)) } "
+            f"FILTER(isIRI(?x) && ?p != <{fx.TYPE}>) }} "
+            f"GROUP BY ?x ORDER BY DESC(?c) ?x LIMIT {max(0, n) * 2}"
+        )
+        found = [sol["x"].value for sol in self.store().query(query)]
+        return [i for i in found if i in self][:n]
+
+    # --- search and hierarchy -----------------------------------------------------
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        """Built in one pass over the scanned labels (no ``Node`` objects)."""
+        sc = self._scan
+        categories: dict[tuple[str, ...], str] = {}
+        entries = []
+        with sl.no_gc():
+            for nid in self._entity_ids:
+                types, labels, aliases, hidden, descriptions = sc.records[sc.ids[nid]]
+                key = tuple(types) if types else ()
+                cat = categories.get(key)
+                if cat is None:
+                    cat = categories[key] = category_of(tuple(sorted(key)))
+                texts = (
+                    tuple([t for _r, _l, t in labels]) if labels else (fx.fallback_name(nid, key),)
+                )
+                more = tuple([t for _r, _l, t in aliases]) if aliases else ()
+                entries.append(
+                    Entry(
+                        nid,
+                        "",
+                        cat,
+                        texts,
+                        more + tuple(hidden) if hidden else more,
+                        tuple([t for _r, _l, t in descriptions]) if descriptions else (),
+                    )
+                )
+            index = SearchIndex(entries, display=lambda nid: self.label(nid, "both"))
+        return index
+
+    @cached_property
+    def hierarchy(self) -> Hierarchy:
+        up = {str(p) for p in UPWARD}
+        down = {str(p) for p in DOWNWARD}
+        for q in self._match(None, ox.NamedNode(str(RDFS.subPropertyOf)), None):
+            sup = _value(q.object)
+            if sup in up:
+                up.add(q.subject.value)
+            elif sup in down:
+                down.add(q.subject.value)
+        links: list[TreeLink] = []
+        store = self.store()
+        for preds, upward in ((up, True), (down, False)):
+            for pred in preds:
+                for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
+                    s, o = _value(q.subject), _value(q.object)
+                    if isinstance(o, str):
+                        links.append(TreeLink(o, s, pred) if upward else TreeLink(s, o, pred))
+
+        def sort_key(node_id: str) -> tuple[str, str]:
+            return (self._quick_label(node_id).casefold(), node_id)
+
+        return Hierarchy(links, sort_key=sort_key)
+
+    def _quick_label(self, node_id: str) -> str:
+        found = self._scan.get(node_id, sl.LABELS)
+        if found:
+            return next((t for _r, lg, t in found if lg.startswith("en")), found[0][2])
+        return lab.local_name(node_id)
+
+    def _by_local_name(self, text: str) -> str | None:
+        found = self._local_names.get(text)
+        return found if found and found != "?" else None
+
+    @cached_property
+    def _local_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for nid in self._entity_ids:
+            name = lab.local_name(nid)
+            names[name] = "?" if name in names else nid
+        return names
+
+
+class _NodeList(Sequence[Node]):
+    def __init__(self, graph: StoreGraph, ids: list[str]) -> None:
+        self._graph, self._ids = graph, ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self._graph.node(n) for n in self._ids[i]]
+        return self._graph.node(self._ids[i])
+
+    def __iter__(self) -> Iterator[Node]:
+        return (self._graph.node(n) for n in self._ids)
+
+
+def open_store(path: str | Path, *, fmt: str | None = None) -> StoreGraph:
+    """Open a (large) RDF file as a :class:`StoreGraph`, or raise LoadError saying where."""
+    p, data = read_text(path)
+    head = data[:4096].decode("utf-8", errors="replace")
+    candidates = [fmt] if fmt else format_for(p, head)
+    if not candidates:
+        raise LoadError(
+            "unknown format: not Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML "
+            "(by extension or content)",
+            source=p,
+        )
+    base = p.resolve().as_uri()
+    first_error: LoadError | None = None
+    for candidate in candidates:
+        loader = StoreLoader(data, candidate, source=str(p), base_iri=base)
+        try:
+            with sl.no_gc():
+                found = scan(data, candidate, source=str(p), base_iri=base)
+        except LoadError as exc:
+            first_error = first_error or exc
+            continue
+        if not found.triples:
+            raise LoadError("the file holds no RDF statements", source=p)
+        return StoreGraph(loader, found, source=str(p))
+    assert first_error is not None
+    raise first_error
