@@ -20,6 +20,17 @@ def view_key(view: GraphView, kind: str) -> str:
     return h.hexdigest()
 
 
+def compute(view: GraphView, kind: str) -> Positions:
+    """Rings for a one-entity neighbourhood; otherwise the core's force or top-down layout."""
+    if kind == "force" and view.kind == "neighbourhood" and len(view.focus) == 1:
+        from explorer.render.radial import radial_layout
+
+        return radial_layout(view, view.focus[0])
+    from explorer.layout import layout
+
+    return layout(view, kind)
+
+
 class LayoutCache:
     """``positions(view, kind)`` computes once per distinct view; *directory* persists them."""
 
@@ -32,9 +43,7 @@ class LayoutCache:
         key = view_key(view, kind)
         hit = self._memory.get(key) or self._read(key)
         if hit is None:
-            from explorer.layout import layout
-
-            hit = layout(view, kind)
+            hit = compute(view, kind)
             if self.directory is not None and len(view.nodes) >= self.persist_above:
                 self._write(key, hit)
         self._memory[key] = hit

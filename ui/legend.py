@@ -1,14 +1,33 @@
-"""The legend under the graph: colour and shape of each category shown, and the counts."""
+"""The legend under the graph: colour and shape of each category shown, and the counts.
+
+One word-wrapped label, so a view with every category never widens the window.
+"""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from explorer.categories import CATEGORIES, category
 
 from .qt_state import QtState
+
+#: A character that looks like each vis-network shape.
+SHAPE_MARKS = {
+    "dot": "●",
+    "ellipse": "⬬",
+    "circle": "●",
+    "box": "■",
+    "square": "■",
+    "diamond": "◆",
+    "triangle": "▲",
+    "triangleDown": "▼",
+    "star": "★",
+    "hexagon": "⬢",
+}
 
 
 def swatch(key: str, size: int = 12) -> QPixmap:
@@ -28,16 +47,33 @@ def swatch(key: str, size: int = 12) -> QPixmap:
     return pix
 
 
+def legend_html(keys: list[str], lang: str) -> str:
+    items = []
+    for key in keys:
+        cat = category(key)
+        mark = SHAPE_MARKS.get(cat.shape, "●")
+        items.append(
+            f"<span style='color:{cat.colour}'>{mark}</span>&nbsp;{escape(cat.label(lang))}"
+        )
+    return " &nbsp; ".join(items)
+
+
 class Legend(QWidget):
     """Rebuilt when the view or the label language changes."""
 
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qs = qs
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(6, 3, 6, 3)
-        self._row.setSpacing(10)
+        self.items = QLabel(self)
+        self.items.setObjectName("legendItems")
+        self.items.setTextFormat(Qt.TextFormat.RichText)
+        self.items.setWordWrap(True)
+        self.items.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 3, 6, 3)
+        row.addWidget(self.items, 1)
+        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         qs.view_changed.connect(lambda _c: self.refresh())
         qs.lang_changed.connect(lambda _l: self.refresh())
         qs.graph_changed.connect(lambda _g: self.refresh())
@@ -49,24 +85,11 @@ class Legend(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        while self._row.count():
-            item = self._row.takeAt(0)
-            if item.widget() and item.widget() is not self.count_label:
-                item.widget().deleteLater()
         state = self.qs.state
         present = {n.category for n in state.view.nodes}
-        for key in CATEGORIES:
-            if key not in present:
-                continue
-            icon = QLabel(self)
-            icon.setPixmap(swatch(key))
-            text = QLabel(category(key).label(state.lang), self)
-            self._row.addWidget(icon)
-            self._row.addWidget(text)
-        self._row.addStretch(1)
+        self.items.setText(legend_html([k for k in CATEGORIES if k in present], state.lang))
         view = state.view
         message = self.tr("%n entities shown", "", len(view.nodes))
         if view.omitted:
             message += " · " + self.tr("%n more not shown", "", view.omitted)
         self.count_label.setText(message)
-        self._row.addWidget(self.count_label)

@@ -239,6 +239,8 @@ def options(*, edge_labels: bool = True) -> dict:
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.2},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "selectionWidth": 2,
+            # Edge labels appear once zoomed in (scale ≳ 0.8): an overview stays legible.
+            "scaling": {"label": {"enabled": False, "drawThreshold": 9}},
         },
     }
 

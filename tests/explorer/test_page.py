@@ -64,3 +64,20 @@ def test_page_for_the_test_graph_places_every_node(ui_data):
     assert {n["id"] for n in data["nodes"]} == set(view.node_ids)
     assert all(isinstance(n["x"], float) for n in data["nodes"])
     assert {e["from"] for e in data["edges"]} <= set(view.node_ids)
+
+
+def test_a_neighbourhood_is_laid_out_in_rings_around_its_centre(ui_data):
+    from explorer.render.radial import radial_layout
+    from explorer.views import neighbourhood
+
+    kg = KnowledgeGraph.from_file(ui_data / "mini.ttl")
+    center = "https://w3id.org/kg-explorer/lanzhou/lanzhou-committee"
+    view = neighbourhood(kg, center, depth=2)
+    pos = radial_layout(view, center)
+    assert set(pos) == set(view.node_ids) and pos[center] == (0.0, 0.0)
+    ring1 = [e.target for e in kg.out_edges(center)] + [e.source for e in kg.in_edges(center)]
+    near = max(abs(complex(*pos[n])) for n in ring1)
+    far = min(abs(complex(*pos[n])) for n in view.node_ids if n not in {center, *ring1})
+    assert near < far  # two hops sit outside one hop
+    points = list(pos.values())
+    assert len(set(points)) == len(points)  # nobody on top of anybody

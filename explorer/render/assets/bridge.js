@@ -39,6 +39,7 @@
   let bridge = null;
   const outbox = [];
   let wantDrawn = true;
+  let justFit = false; // a new view was just fitted: centring keeps that zoom
 
   function send(message) {
     const raw = JSON.stringify(message);
@@ -90,6 +91,7 @@
       edges.add(withTips(payload.edges));
       if (fit) {
         network.fit({ animation: false });
+        justFit = true;
       }
       network.redraw();
     },
@@ -106,8 +108,10 @@
       }
       network.selectNodes([id], true);
       if (centre) {
-        network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+        const scale = justFit ? network.getScale() : Math.max(network.getScale(), 0.75);
+        network.focus(id, { scale: scale, animation: false });
       }
+      justFit = false;
       wantDrawn = true;
       network.redraw();
       return true;
