@@ -18,6 +18,7 @@ from .options import ExportOptions, Positions
 
 _EXTERNAL_SCRIPT = re.compile(r"<script\s+src=\"[^\"]*\"\s*>\s*</script>\s*", re.I)
 _REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+_DATA_BLOCK = re.compile(r'<script type="application/json"[^>]*>.*?</script>', re.S)
 
 
 def html_text(view: GraphView, positions: Positions, options: ExportOptions) -> str:
@@ -25,7 +26,8 @@ def html_text(view: GraphView, positions: Positions, options: ExportOptions) -> 
     page = _EXTERNAL_SCRIPT.sub("", page)
     title = options.title or view.title or "KG Explorer"
     page = page.replace("<title>KG Explorer</title>", f"<title>{escape(title)}</title>", 1)
-    if _REMOTE.search(page) or "<script src" in page:
+    markup = _DATA_BLOCK.sub("", page)  # labels may quote URLs; only the markup matters
+    if _REMOTE.search(markup) or "<script src" in markup:
         raise ExportError("the interactive page still refers to an outside file")
     return page
 

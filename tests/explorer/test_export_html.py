@@ -23,3 +23,13 @@ def test_html_is_self_contained(tmp_path):
     assert "qrc:" not in html.replace("script-src 'unsafe-inline' qrc:;", "")
     assert "vis.Network" in html and len(html) > 300_000  # vis-network inlined
     assert "兰州市委" in html
+
+
+def test_a_label_quoting_a_url_is_data_not_a_reference(tmp_path):
+    from explorer.model import GraphView, Node
+
+    node = Node("urn:x", (("zh", "see src=https://example.org/x.js 链接"),), "x")
+    out = tmp_path / "x.html"
+    export(GraphView(nodes=(node,), edges=()), out, "html")
+    html = out.read_text(encoding="utf-8")
+    assert "<script src" not in html and "链接" in html
