@@ -60,6 +60,8 @@ class ImageOptionsDialog(QDialog):
         self.transparent.setChecked(defaults.transparent)
         self.legend = QCheckBox(tr("Legend of the categories"), self)
         self.legend.setChecked(defaults.legend)
+        self.edge_labels = QCheckBox(tr("Names of the relations"), self)
+        self.edge_labels.setChecked(defaults.edge_labels)
         self.title = QLineEdit(defaults.title, self)
         if fmt == "png":
             form.addRow(tr("Scale"), self.scale)
@@ -67,6 +69,7 @@ class ImageOptionsDialog(QDialog):
         form.addRow(self.transparent)
         if fmt != "png":
             form.addRow(self.legend)
+            form.addRow(self.edge_labels)
             form.addRow(tr("Title"), self.title)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -82,6 +85,7 @@ class ImageOptionsDialog(QDialog):
             width=self.width.value() or None,
             transparent=self.transparent.isChecked(),
             legend=self.legend.isChecked(),
+            edge_labels=self.edge_labels.isChecked(),
             title=self.title.text().strip(),
         )
 
@@ -118,7 +122,11 @@ class ExportMenu(QMenu):
     def default_options(self) -> ExportOptions:
         state = self.w.state
         view = self.w.graph.current_view()
-        return ExportOptions(lang=getattr(state, "lang", "zh"), title=view.title)
+        return ExportOptions(
+            lang=getattr(state, "lang", "zh"),
+            title=view.title,
+            edge_labels=getattr(state, "edge_labels", True),
+        )
 
     def ask(self, fmt: str) -> None:
         """Ask where (and, for images, how), then export."""

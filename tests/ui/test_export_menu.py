@@ -142,8 +142,16 @@ def test_options_dialog_gathers_options(qtbot, window):
     svg_dialog = ImageOptionsDialog("svg", ExportOptions(), window)
     qtbot.addWidget(svg_dialog)
     svg_dialog.legend.setChecked(False)
+    svg_dialog.edge_labels.setChecked(False)
     svg_dialog.title.setText("标题")
-    assert (svg_dialog.options().legend, svg_dialog.options().title) == (False, "标题")
+    chosen = svg_dialog.options()
+    assert (chosen.legend, chosen.edge_labels, chosen.title) == (False, False, "标题")
+
+
+def test_defaults_follow_the_window(window):
+    window.state.set_edge_labels(False)
+    options = window.export_menu.default_options()
+    assert (options.lang, options.edge_labels) == ("zh", False)
 
 
 def test_the_svg_opens_in_a_browser(qtbot, window, tmp_path):
