@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import deque
 
 from .hierarchy import UPWARD
 from .model import GraphView
@@ -71,57 +72,76 @@ def _scaled(ids: list[str], xy: list[tuple[float, ...]], pairs: list[tuple[int, 
 
 
 def hierarchical_layout(view: GraphView, *, upward: set[str] | None = None) -> Positions:
-    """A top-down layered layout: parents above children (Sugiyama, via igraph).
+    """A top-down tidy tree: parents above children, every leaf in its own column.
 
     Relations whose predicate points from child to parent (``org:subOrganizationOf``,
-    ``skos:broader``, ``rdfs:subClassOf`` and *upward*) are turned round first.
+    ``skos:broader``, ``rdfs:subClassOf`` and *upward*) are turned round first. A
+    node with several parents sits under the first one found; cycles are cut, so
+    no two nodes ever share a position.
     """
-    import igraph
-
     ids, where, _pairs = _index(view)
     if not ids:
         return {}
     up = {str(p) for p in UPWARD} | (upward or set())
-    directed: list[tuple[int, int]] = []
+    children: list[list[int]] = [[] for _ in ids]
+    has_parent = [False] * len(ids)
     for e in view.edges:
         if e.source in where and e.target in where and e.source != e.target:
             a, b = where[e.source], where[e.target]
-            directed.append((b, a) if e.predicate in up else (a, b))
-    directed = list(dict.fromkeys(directed))
-    graph = igraph.Graph(n=len(ids), edges=directed, directed=True)
-    layers = _layers(len(ids), directed)
-    coords = graph.layout_sugiyama(layers=layers, hgap=1, vgap=1, maxiter=50)
-    xy = [tuple(coords[i]) for i in range(len(ids))]
-    return {
-        nid: (round(x * H_GAP, 1), round(y * V_GAP, 1)) for nid, (x, y) in zip(ids, xy, strict=True)
-    }
+            parent, child = (b, a) if e.predicate in up else (a, b)
+            if child not in children[parent]:
+                children[parent].append(child)
+                has_parent[child] = True
+    tree_children, depth = _spanning_forest(children, has_parent)
+    x = _tidy_columns(tree_children, [i for i in range(len(ids)) if depth[i] == 0])
+    return {nid: (round(x[i] * H_GAP, 1), round(depth[i] * V_GAP, 1)) for i, nid in enumerate(ids)}
 
 
-def _layers(n: int, edges: list[tuple[int, int]]) -> list[int]:
-    """Longest-path layering from the sources, ignoring edges that close a cycle."""
-    children: list[list[int]] = [[] for _ in range(n)]
-    indegree = [0] * n
-    for a, b in edges:
-        children[a].append(b)
-        indegree[b] += 1
-    layer = [0] * n
-    order = [i for i in range(n) if indegree[i] == 0]
-    seen = 0
-    remaining = indegree[:]
-    while seen < len(order):
-        node = order[seen]
-        seen += 1
+def _spanning_forest(
+    children: list[list[int]], has_parent: list[bool]
+) -> tuple[list[list[int]], list[int]]:
+    """Breadth-first from the roots: each node keeps its first parent; depth per node."""
+    n = len(children)
+    depth = [-1] * n
+    tree: list[list[int]] = [[] for _ in range(n)]
+    starts = [i for i in range(n) if not has_parent[i]]
+    queue: deque[int] = deque()
+    while True:
+        if not queue:
+            start = next((i for i in starts if depth[i] < 0), None)
+            if start is None:  # only cycles remain: break one open at its first node
+                start = next((i for i in range(n) if depth[i] < 0), None)
+            if start is None:
+                return tree, depth
+            depth[start] = 0
+            queue.append(start)
+        node = queue.popleft()
         for child in children[node]:
-            layer[child] = max(layer[child], layer[node] + 1)
-            remaining[child] -= 1
-            if remaining[child] == 0:
-                order.append(child)
-    # nodes on cycles never reached indegree 0: place them under their placed parents
-    placed = set(order)
-    for i in range(n):
-        if i not in placed:
-            layer[i] = max((layer[a] + 1 for a, b in edges if b == i and a in placed), default=0)
-    return layer
+            if depth[child] < 0:
+                depth[child] = depth[node] + 1
+                tree[node].append(child)
+                queue.append(child)
+
+
+def _tidy_columns(tree: list[list[int]], roots: list[int]) -> list[float]:
+    """Leaves take consecutive columns; a parent sits over the middle of its children."""
+    x = [0.0] * len(tree)
+    column = 0
+    for root in roots:
+        stack: list[tuple[int, bool]] = [(root, False)]
+        while stack:
+            node, done = stack.pop()
+            if done:
+                kids = tree[node]
+                x[node] = (x[kids[0]] + x[kids[-1]]) / 2
+                continue
+            if not tree[node]:
+                x[node] = column
+                column += 1
+                continue
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(tree[node]))
+    return x
 
 
 def layout(view: GraphView, kind: str = "force", *, seed: int = 1) -> Positions:

@@ -101,3 +101,18 @@ def test_hierarchical_layout_puts_parents_above_children(mini: KnowledgeGraph):
     pos = layout.hierarchical_layout(views.hierarchy_view(mini))
     ys = [pos[LZ + x][1] for x in ("city-committee", "district-committee", "subdistrict-committee")]
     assert ys == sorted(ys) and len(set(ys)) == 3
+
+
+def test_hierarchical_layout_never_stacks_nodes():
+    from explorer.model import Edge, GraphView, Node
+
+    sub = "http://www.w3.org/ns/org#subOrganizationOf"
+    names = "root a b c d e f loop1 loop2".split()
+    nodes = tuple(Node(n, (), n) for n in names)
+    links = [("a", "root"), ("b", "root"), ("c", "a"), ("d", "a"), ("e", "b"), ("e", "a")]
+    links += [("f", "e"), ("loop1", "loop2"), ("loop2", "loop1")]
+    view = GraphView(nodes, tuple(Edge(c, p, sub) for c, p in links))
+    pos = layout.hierarchical_layout(view)
+    assert len(set(pos.values())) == len(names)
+    assert pos["root"][1] < pos["a"][1] < pos["c"][1] < pos["f"][1]
+    assert pos["c"][0] < pos["a"][0] < pos["d"][0] or pos["d"][0] < pos["a"][0] < pos["c"][0]
