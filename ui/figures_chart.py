@@ -5,8 +5,10 @@ QtCharts is imported when the panel is first shown, not at start-up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPainter
+import math
+
+from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from explorer.model import Figure
@@ -80,6 +82,7 @@ class FiguresPanel(QWidget):
 
     def _fill_chart(self) -> None:
         from PySide6.QtCharts import (
+            QAbstractBarSeries,
             QBarCategoryAxis,
             QBarSet,
             QChart,
@@ -98,12 +101,28 @@ class FiguresPanel(QWidget):
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value")
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        bars.setLabelColor(QColor("#333333"))
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, small.pointSizeF() - 1.5))
+        chart.setMargins(QMargins(2, 2, 2, 2))
         chart.addSeries(series)
         names = QBarCategoryAxis()
-        names.append([self._short(f) for f in shown])
+        labels: list[str] = []
+        for f in shown:  # categories must be unique, or QtCharts merges bars
+            label = self._short(f)
+            while label in labels:
+                label += "\u200b"
+            labels.append(label)
+        names.append(labels)
+        names.setLabelsFont(small)
+        names.setTruncateLabels(False)
         values = QLogValueAxis()
         values.setLabelFormat("%g")
         values.setBase(10)
+        values.setLabelsFont(small)
+        top = max((f.value for f in shown), default=10)
+        values.setRange(1, 10 ** math.ceil(math.log10(max(top, 10)) + 0.01))
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(names)
@@ -112,8 +131,12 @@ class FiguresPanel(QWidget):
         self.chart_view.setChart(chart)
 
     def _short(self, fig: Figure) -> str:
-        text = self._label(fig)
-        return text if len(text) <= 16 else text[:15] + "…"
+        """An axis label that fits a narrow panel: one language, at most ~8 characters."""
+        kg, lang = self.qs.state.kg, self.qs.state.lang
+        one = "zh" if lang == "both" else lang
+        text = fig.counts_label(one) or (kg.label(fig.entity_id, one) if fig.entity_id else "")
+        limit = 8 if one == "zh" else 14
+        return text if len(text) <= limit else text[: limit - 1] + "…"
 
     def _select(self, node_id: str) -> None:
         if node_id:

@@ -166,6 +166,11 @@ def test_double_click_expands_in_place_without_reloading(qtbot, window, page):
 
 def test_a_figure_selects_its_entity(qtbot, window):
     panel = window.figures
+    window.docks["figures"].raise_()
+    qtbot.waitUntil(lambda: panel.chart_view is not None)
+    chart = panel.chart_view.chart()
+    axis = chart.axes(Qt.Orientation.Vertical)[0]
+    assert axis.count() == chart.series()[0].barSets()[0].count()  # one bar per label
     assert panel.list.count() == len(window.state.kg.figures()) > 0
     item = panel.list.item(0)
     qtbot.mouseClick(
