@@ -9,7 +9,12 @@ import sys
 from typing import Any
 
 from ..errors import LoadError
-from ..graph import KnowledgeGraph
+from ..sources.protocol import GraphSource
+
+#: Environment variables holding endpoint credentials (never taken from the command line,
+#: where other users could read them in the process list).
+ENDPOINT_USER = "KG_EXPLORER_ENDPOINT_USER"
+ENDPOINT_PASSWORD = "KG_EXPLORER_ENDPOINT_PASSWORD"
 
 
 class UsageError(Exception):
@@ -29,17 +34,51 @@ def common_parser() -> argparse.ArgumentParser:
         help="label language (default: both)",
     )
     common.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    common.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="query this SPARQL endpoint instead of a file (credentials, if any, from "
+        f"${ENDPOINT_USER} and ${ENDPOINT_PASSWORD})",
+    )
+    common.add_argument(
+        "--default-graph", metavar="IRI", help="with --endpoint: the graph to query"
+    )
+    common.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="with --endpoint: give up on a query after this long (default: 10)",
+    )
     return common
 
 
-def load_kg(args: argparse.Namespace) -> KnowledgeGraph:
-    """The graph asked for: ``--data FILE`` or the bundled article (LoadError on bad input)."""
+def load_kg(args: argparse.Namespace) -> GraphSource:
+    """The graph asked for: ``--endpoint URL``, ``--data FILE`` (a large file opens
+    store-backed) or the bundled article. LoadError on bad input or a dead endpoint."""
+    if getattr(args, "endpoint", None):
+        if getattr(args, "data", None):
+            raise UsageError("use either --data or --endpoint, not both")
+        from ..sources.sparql import EndpointGraph
+
+        user = os.environ.get(ENDPOINT_USER)
+        auth = (user, os.environ.get(ENDPOINT_PASSWORD, "")) if user else None
+        return EndpointGraph(
+            args.endpoint,
+            default_graph=getattr(args, "default_graph", None),
+            auth=auth,
+            timeout=getattr(args, "timeout", 10.0) or 10.0,
+        )
     if getattr(args, "data", None):
-        return KnowledgeGraph.from_file(args.data)
+        from ..sources import open_source
+
+        return open_source(args.data)
+    from ..graph import KnowledgeGraph
+
     return KnowledgeGraph.article()
 
 
-def resolve(kg: KnowledgeGraph, text: str) -> str:
+def resolve(kg: GraphSource, text: str) -> str:
     """The entity *text* names, or UsageError; falls back to the best search hit."""
     found = kg.resolve(text)
     if found:

@@ -88,6 +88,8 @@ class LazyGraph:
             for s, p in self._incoming[i]:
                 more += (s, p)
         self.prefetch(more)
+        types = [o for i in more for p, o in self._facts.get(i, ()) if p == fx.TYPE]
+        self.prefetch(types + [o for i in ids for p, o in self._facts[i] if p == fx.TYPE])
         for role in ("s", "o"):
             todo = [i for i in ids if (role, i) not in self._statements]
             if todo:
