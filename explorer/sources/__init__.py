@@ -7,21 +7,40 @@ simple full projection (``KnowledgeGraph``), above it the store-backed
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from ..errors import LoadError
 from .protocol import GraphSource, prefetch, top_entities
 
-#: Files above this size open as a StoreGraph (~150k triples of Turtle).
+#: Files above this size open as a StoreGraph (~150k triples of Turtle); the environment
+#: variable overrides it (tests and users with little memory set it lower).
 LARGE_THRESHOLD_BYTES = 5_000_000
+THRESHOLD_VARIABLE = "KG_EXPLORER_LARGE_BYTES"
 
-__all__ = ["LARGE_THRESHOLD_BYTES", "GraphSource", "open_source", "prefetch", "top_entities"]
+
+def large_threshold() -> int:
+    """The size above which a file opens store-backed (``$KG_EXPLORER_LARGE_BYTES`` or 5 MB)."""
+    try:
+        return int(os.environ.get(THRESHOLD_VARIABLE, LARGE_THRESHOLD_BYTES))
+    except ValueError:
+        return LARGE_THRESHOLD_BYTES
 
 
-def open_source(
-    path: str | Path, *, large_threshold_bytes: int = LARGE_THRESHOLD_BYTES
-) -> GraphSource:
+__all__ = [
+    "LARGE_THRESHOLD_BYTES",
+    "GraphSource",
+    "large_threshold",
+    "open_endpoint",
+    "open_source",
+    "prefetch",
+    "top_entities",
+]
+
+
+def open_source(path: str | Path, *, large_threshold_bytes: int | None = None) -> GraphSource:
     """Open an RDF file with the backend its size calls for (LoadError on bad input)."""
+    if large_threshold_bytes is None:
+        large_threshold_bytes = large_threshold()
     p = Path(path)
     try:
         size = p.stat().st_size if p.is_file() else 0
@@ -41,6 +60,3 @@ def open_endpoint(url: str, **options) -> GraphSource:
     from .sparql import EndpointGraph
 
     return EndpointGraph(url, **options)
-
-
-assert LoadError  # re-exported for callers that catch it from here

@@ -181,10 +181,11 @@ class StoreGraph(LazyGraph):
 
     def top_entities(self, n: int) -> list[str]:
         """The *n* most connected entities, counted by the store (one SPARQL query)."""
+        skip = ", ".join(f"<{p}>" for p in sorted(fx.META_PREDICATES))
         query = (
             "SELECT ?x (COUNT(*) AS ?c) WHERE { { ?x ?p ?o FILTER(isIRI(?o)) } UNION "
             "{ ?o ?p ?x FILTER(isIRI(?o)) } "
-            f"FILTER(isIRI(?x) && ?p != <{fx.TYPE}>) }} "
+            f"FILTER(isIRI(?x) && ?p NOT IN ({skip})) }} "
             f"GROUP BY ?x ORDER BY DESC(?c) ?x LIMIT {max(0, n) * 2}"
         )
         found = [sol["x"].value for sol in self.store().query(query)]

@@ -1,0 +1,194 @@
+"""Large files open store-backed: same answers as the full projection, bounded views.
+
+A low size threshold sends small files down the store path so it is exercised
+quickly; the generated file has ~50k triples (10k entities).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
+from explorer import analysis, views
+from explorer.errors import LoadError
+from explorer.graph import KnowledgeGraph
+from explorer.sources import GraphSource, open_source
+from explorer.sources.store import StoreGraph, open_store
+
+DATA = Path(__file__).parents[1] / "data"
+MINI = DATA / "mini.ttl"
+LZ = "https://w3id.org/kg-explorer/lanzhou/"
+GEN = "https://example.org/gen/"
+SCRIPT = Path(sys.executable).parent / "kg-explorer"
+
+
+@pytest.fixture(scope="module")
+def stored() -> StoreGraph:
+    return open_store(MINI)
+
+
+@pytest.fixture(scope="module")
+def local() -> KnowledgeGraph:
+    return KnowledgeGraph.from_file(MINI)
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("scale") / "org-50k.ttl"
+    path.write_text(generate(50_000), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def big(big_file) -> GraphSource:
+    return open_source(big_file, large_threshold_bytes=1000)
+
+
+def keys(edges) -> set[tuple]:
+    return {(e.source, e.predicate, e.target, e.labels, e.evidence) for e in edges}
+
+
+# --- the same answers as KnowledgeGraph -------------------------------------------------
+def test_both_backends_satisfy_the_protocol(stored, local):
+    assert isinstance(stored, GraphSource) and isinstance(local, GraphSource)
+
+
+def test_entities_match_the_full_projection(stored, local):
+    assert stored.node_ids == local.node_ids
+    assert len(stored) == len(local)
+    for nid in local.node_ids:
+        assert stored.node(nid) == local.node(nid)
+        assert keys(stored.out_edges(nid)) == keys(local.out_edges(nid))
+        assert keys(stored.in_edges(nid)) == keys(local.in_edges(nid))
+        assert stored.evidence(nid) == local.evidence(nid)
+        assert stored.attributes(nid) == local.attributes(nid)
+        assert stored.hidden_labels(nid) == local.hidden_labels(nid)
+        assert stored.degree(nid) == local.degree(nid)
+    assert LZ + "figure-subdistricts" not in stored
+    assert stored.label_of("http://www.w3.org/ns/org#subOrganizationOf", "en") == (
+        local.label_of("http://www.w3.org/ns/org#subOrganizationOf", "en")
+    )
+
+
+def test_figures_hierarchy_and_resolve_match(stored, local):
+    assert [f.id for f in stored.figures()] == [f.id for f in local.figures()]
+    assert stored.figures_of(LZ + "subdistrict-committee")[0].value == 53
+    assert stored.hierarchy.roots() == local.hierarchy.roots()
+    root = local.hierarchy.roots()[0]
+    assert stored.hierarchy.descendants(root) == local.hierarchy.descendants(root)
+    for text in (
+        "lz:city-committee",
+        "city-committee",
+        "兰州市委",
+        "中共兰州市委",
+        f"<{LZ}article>",
+    ):
+        assert stored.resolve(text) == local.resolve(text), text
+    assert stored.resolve("no such thing") is None
+
+
+@pytest.mark.parametrize("query", ["五共五联", "wgwl", "part-time member", "Lanzhou", "兼职"])
+def test_search_matches(stored, local, query):
+    assert [h.node_id for h in stored.search_index.search(query)] == [
+        h.node_id for h in local.search_index.search(query)
+    ]
+
+
+def test_views_match(stored, local):
+    center = LZ + "subdistrict-committee"
+    for depth in (1, 2):
+        a = views.neighbourhood(stored, center, depth=depth)
+        b = views.neighbourhood(local, center, depth=depth)
+        assert a.node_ids == b.node_ids and set(a.edges) == set(b.edges)
+    assert views.whole(stored, cap=3).node_ids == views.whole(local, cap=3).node_ids
+    assert views.shortest_path(stored, LZ + "community-org", LZ + "joint-building") == (
+        views.shortest_path(local, LZ + "community-org", LZ + "joint-building")
+    )
+    assert [r.node_id for r in analysis.most_connected(stored, top=3)] == [
+        r.node_id for r in analysis.most_connected(local, top=3)
+    ]
+
+
+# --- choosing the backend, and errors --------------------------------------------------
+def test_backend_is_chosen_by_size():
+    assert isinstance(open_source(MINI), KnowledgeGraph)
+    assert isinstance(open_source(MINI, large_threshold_bytes=100), StoreGraph)
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "line", "column"),
+    [("malformed.ttl", "Turtle syntax error", 4, 8), ("empty.ttl", "empty", None, None)],
+)
+def test_errors_say_where(name, words, line, column):
+    with pytest.raises(LoadError) as info:
+        open_source(DATA / "bad" / name, large_threshold_bytes=0)
+    assert words in str(info.value)
+    assert (info.value.line, info.value.column) == (line, column)
+
+
+def test_missing_file():
+    with pytest.raises(LoadError, match="no such file"):
+        open_source(DATA / "nope.ttl", large_threshold_bytes=0)
+
+
+# --- a generated file of 50k triples --------------------------------------------------
+def test_large_file_opens_store_backed(big, big_file):
+    assert isinstance(big, StoreGraph)
+    subjects = sum(
+        1 for line in big_file.read_text(encoding="utf-8").splitlines() if line[:3] == "g:e"
+    )
+    assert len(big) == subjects > 10_000
+    assert big.triple_count >= 50_000
+    node = big.node(GEN + "e1")
+    assert node.category == "organization" and node.label("zh").endswith("工作委员会")
+    assert [e.target for e in big.out_edges(GEN + "e1")] == [GEN + "e0"]
+    assert GEN + "e1" in {e.source for e in big.in_edges(GEN + "e0")}
+
+
+def test_large_file_views_are_capped(big):
+    whole = views.whole(big, cap=100)
+    assert len(whole.nodes) == 100 and whole.omitted == len(big) - 100
+    assert GEN + "e0" in whole.node_ids  # the root has the most links
+    near = views.neighbourhood(big, GEN + "e0", depth=2, cap=200)
+    assert len(near.nodes) == 200 and near.omitted > 0
+    assert all(e.source in near.node_ids and e.target in near.node_ids for e in near.edges)
+    path = views.shortest_path(big, GEN + "e999", GEN + "e0")
+    assert path is not None and path.node_ids[-1] == GEN + "e0"
+
+
+def test_large_file_search_hierarchy_and_nodes(big):
+    hits = big.search_index.search("委员会", limit=10)
+    assert len(hits) == 10 and all("委员会" in h.label for h in hits)
+    assert big.search_index.search("e77", limit=1) == []  # ids are not labels
+    tree = big.hierarchy
+    assert GEN + "e0" in tree.roots()
+    assert tree.ancestors(GEN + "e1") == [GEN + "e0"]
+    nodes = big.nodes()
+    assert len(nodes) == len(big) and nodes[0].id == GEN + "e0"
+
+
+def test_cli_uses_the_store_above_the_threshold(big_file):
+    env = {**os.environ, "KG_EXPLORER_LARGE_BYTES": "1000"}
+    run = subprocess.run(
+        [str(SCRIPT), "search", "工作委员会", "--data", str(big_file), "--limit", "3"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    assert len(run.stdout.splitlines()) == 3
+    show = subprocess.run(
+        [str(SCRIPT), "show", "e1", "--data", str(big_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert show.returncode == 0, show.stderr
+    assert "relations:" in show.stdout
