@@ -27,7 +27,7 @@ from .bridge import GraphBridge
 from .layout_cache import LayoutCache, Positions
 from .legend import Legend
 from .qt_state import QtState
-from .web import QuietPage, local_profile
+from .web import local_page
 
 
 class GraphWidget(QWidget):
@@ -50,8 +50,7 @@ class GraphWidget(QWidget):
 
         self.web = QWebEngineView(self)
         self.web.setObjectName("graphWeb")
-        self._profile, self.interceptor = local_profile(self)
-        self._page = QuietPage(self._profile, self.web)
+        self._page, self.interceptor = local_page(self.web)
         self.web.setPage(self._page)
         self.bridge = GraphBridge(lambda: self._shown, self)
         self._channel = QWebChannel(self._page)
@@ -194,5 +193,7 @@ class GraphWidget(QWidget):
             self._send_all(fit=True)
 
     def closeEvent(self, event) -> None:
+        self._ready = False
+        self._page.deleteLater()  # before the profile: Qt warns if a page outlives it
         self._tmp.cleanup()
         super().closeEvent(event)

@@ -44,17 +44,33 @@ class QuietPage(QWebEnginePage):
             print(f"[graph page] {source}:{line}: {message}")
 
 
-def local_profile(parent: QObject) -> tuple[QWebEngineProfile, LocalOnlyInterceptor]:
-    """An off-the-record profile (nothing cached on disk) with the interceptor installed."""
-    profile = QWebEngineProfile(parent)
-    interceptor = LocalOnlyInterceptor(profile)
-    profile.setUrlRequestInterceptor(interceptor)
-    settings = profile.settings()
-    attr = QWebEngineSettings.WebAttribute
-    settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, False)
-    settings.setAttribute(attr.JavascriptCanOpenWindows, False)
-    settings.setAttribute(attr.PluginsEnabled, False)
-    settings.setAttribute(attr.AutoLoadImages, False)
-    settings.setAttribute(attr.DnsPrefetchEnabled, False)
-    settings.setAttribute(attr.NavigateOnDropEnabled, False)
-    return profile, interceptor
+_PROFILE: QWebEngineProfile | None = None
+
+
+def local_profile() -> QWebEngineProfile:
+    """The app's one off-the-record profile (nothing cached on disk), remote access off.
+
+    Qt's default profile is off the record and outlives every page, so pages
+    never see their profile released under them at exit.
+    """
+    global _PROFILE
+    if _PROFILE is None:
+        default = QWebEngineProfile.defaultProfile()
+        _PROFILE = default if default.isOffTheRecord() else QWebEngineProfile()
+        settings = _PROFILE.settings()
+        attr = QWebEngineSettings.WebAttribute
+        settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, False)
+        settings.setAttribute(attr.JavascriptCanOpenWindows, False)
+        settings.setAttribute(attr.PluginsEnabled, False)
+        settings.setAttribute(attr.AutoLoadImages, False)
+        settings.setAttribute(attr.DnsPrefetchEnabled, False)
+        settings.setAttribute(attr.NavigateOnDropEnabled, False)
+    return _PROFILE
+
+
+def local_page(parent: QObject) -> tuple[QuietPage, LocalOnlyInterceptor]:
+    """A page on the local profile with its own interceptor (which records what it blocked)."""
+    page = QuietPage(local_profile(), parent)
+    interceptor = LocalOnlyInterceptor(page)
+    page.setUrlRequestInterceptor(interceptor)
+    return page, interceptor
