@@ -47,6 +47,18 @@ def swatch(key: str, size: int = 12) -> QPixmap:
     return pix
 
 
+#: Above this many entities, type lists offer every category instead of walking them all.
+SCAN_LIMIT = 50_000
+
+
+def present_categories(kg) -> list[str]:
+    """Category keys that occur in *kg*, in table order (all of them for very large graphs)."""
+    if len(kg) > SCAN_LIMIT:
+        return list(CATEGORIES)
+    present = {n.category for n in kg.nodes()}
+    return [key for key in CATEGORIES if key in present]
+
+
 def legend_html(keys: list[str], lang: str) -> str:
     items = []
     for key in keys:

@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QToolBar, QToolButton, QWidget
 
-from explorer.categories import CATEGORIES, category
+from explorer.categories import category
 
-from .legend import swatch
+from .legend import present_categories, swatch
 from .qt_state import QtState
 
 
@@ -93,10 +93,7 @@ class NavigationBar(QToolBar):
     def _fill_types(self) -> None:
         state = self.qs.state
         self.types_menu.clear()
-        present = {n.category for n in state.kg.nodes()}
-        for key in CATEGORIES:
-            if key not in present:
-                continue
+        for key in present_categories(state.kg):
             action = self.types_menu.addAction(swatch(key), category(key).label(state.lang))
             action.setCheckable(True)
             action.setChecked(key not in state.hidden)

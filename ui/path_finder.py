@@ -34,8 +34,9 @@ class PathFinder(QWidget):
         for box in (self.source, self.target):
             completer = QCompleter(self._labels, box)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
             box.setCompleter(completer)
+            box.textEdited.connect(self._complete)
         self.use_from = QPushButton(self)
         self.use_to = QPushButton(self)
         self.find_button = QPushButton(self)
@@ -67,10 +68,8 @@ class PathFinder(QWidget):
         self.source.returnPressed.connect(self.find)
         self.target.returnPressed.connect(self.find)
         qs.path_changed.connect(self._show)
-        qs.graph_changed.connect(lambda _g: self._fill_labels())
-        qs.lang_changed.connect(lambda _l: (self._fill_labels(), self._show(qs.state.path)))
+        qs.lang_changed.connect(lambda _l: self._show(qs.state.path))
         self._hops: list[str] = []
-        self._fill_labels()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -88,9 +87,13 @@ class PathFinder(QWidget):
             self._show(self.qs.state.path)
         super().changeEvent(event)
 
-    def _fill_labels(self) -> None:
-        kg = self.qs.state.kg
-        self._labels.setStringList(sorted({kg.label(n.id, self.qs.state.lang) for n in kg.nodes()}))
+    def _complete(self, text: str) -> None:
+        """Completions as you type, from the search index (no list of every label)."""
+        hits = self.qs.state.kg.search_index.complete(text, limit=12) if text.strip() else []
+        lang = self.qs.state.lang
+        self._labels.setStringList(
+            list(dict.fromkeys(self.qs.state.kg.label(h.node_id, lang) for h in hits))
+        )
 
     def _use_selection(self, box: QLineEdit) -> None:
         node_id = self.qs.state.selection.node_id

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.categories import CATEGORIES, category
+from explorer.categories import category
 from explorer.model import Hit
 
-from .legend import swatch
+from .legend import present_categories, swatch
 from .qt_state import QtState
 
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -89,13 +89,11 @@ class SearchPanel(QWidget):
 
     def _fill_types(self) -> None:
         keep = self.types.currentData()
-        present = {n.category for n in self.qs.state.kg.nodes()}
         self.types.blockSignals(True)
         self.types.clear()
         self.types.addItem(self.tr("All types"), None)
-        for key in CATEGORIES:
-            if key in present:
-                self.types.addItem(swatch(key), category(key).label(self.qs.state.lang), key)
+        for key in present_categories(self.qs.state.kg):
+            self.types.addItem(swatch(key), category(key).label(self.qs.state.lang), key)
         found = self.types.findData(keep) if keep else 0
         self.types.setCurrentIndex(max(found, 0))
         self.types.blockSignals(False)

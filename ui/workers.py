@@ -18,14 +18,14 @@ class _Loader(QObject):
     @Slot()
     def run(self) -> None:
         from explorer.graph import KnowledgeGraph
+        from explorer.sources import open_source
 
         label = self.path or ""
         try:
-            kg = (
-                KnowledgeGraph.article()
-                if self.path is None
-                else KnowledgeGraph.from_file(self.path)
-            )
+            if self.path is None:
+                kg = KnowledgeGraph.article()
+            else:
+                kg = open_source(self.path)  # store-backed above a size threshold
             kg.hierarchy  # noqa: B018 (build the lazy indexes here, not on the GUI thread)
             kg.search_index  # noqa: B018
         except LoadError as exc:

@@ -115,3 +115,18 @@ def test_hostile_labels_run_no_script_and_make_no_request(
     qtbot.wait(300)  # give any stray request time to arrive before asserting none did
     assert _Recorder.hits == []
     assert graph.interceptor.blocked == []
+
+
+def test_a_large_file_opens_store_backed_and_still_navigates(
+    qtbot, window, ui_data, page, monkeypatch
+):
+    monkeypatch.setenv("KG_EXPLORER_LARGE_BYTES", "100")  # mini.ttl counts as large
+    path = str(ui_data / "mini.ttl")
+    window.open_file(path)
+    qtbot.waitUntil(lambda: window.state.kg.source == path, timeout=PAGE_TIMEOUT)
+    assert type(window.state.kg).__name__ != "KnowledgeGraph"
+    target = "https://w3id.org/kg-explorer/lanzhou/xihu-working-committee"
+    window.state.select(target)
+    page.wait_selection(window.graph, {target})
+    assert window.hierarchy.current_id() == target
+    assert window.details.title_text() == "西湖街道党工委"
