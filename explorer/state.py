@@ -271,3 +271,14 @@ class ExplorerState:
 
     def label(self, node_id: str) -> str:
         return self.kg.label(node_id, self.lang)
+
+    def resolve(self, text: str) -> str | None:
+        """The entity a person means by *text*: an id or exact name, else the best search hit."""
+        text = text.strip()
+        if not text:
+            return None
+        found = self.kg.resolve(text)
+        if found is not None:
+            return found
+        hits = self.kg.search_index.search(text, limit=1)
+        return hits[0].node_id if hits else None

@@ -119,10 +119,7 @@ def run_app(
 
 def _select_when_loaded(window, text: str) -> None:
     def apply(*_args) -> None:
-        node_id = window.state.kg.resolve(text)
-        if node_id is None:
-            hits = window.state.kg.search_index.search(text, limit=1)
-            node_id = hits[0].node_id if hits else None
+        node_id = window.state.resolve(text)
         if node_id is None:
             window.statusBar().showMessage(window.tr("No entity matches “%1”.").replace("%1", text))
         else:

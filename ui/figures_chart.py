@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayo
 
 from explorer.model import Figure
 
+from .hierarchy_model import NodeIdRole
 from .qt_state import QtState
 
-NodeIdRole = Qt.ItemDataRole.UserRole + 1
 MAX_BARS = 30
 
 

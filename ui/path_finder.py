@@ -100,20 +100,9 @@ class PathFinder(QWidget):
         if node_id:
             box.setText(self.qs.state.label(node_id))
 
-    def resolve(self, text: str) -> str | None:
-        """An entity for what was typed: exact name or IRI first, else the best search hit."""
-        kg = self.qs.state.kg
-        text = text.strip()
-        if not text:
-            return None
-        found = kg.resolve(text)
-        if found:
-            return found
-        hits = kg.search_index.search(text, limit=1)
-        return hits[0].node_id if hits else None
-
     def find(self) -> Path | None:
-        a, b = self.resolve(self.source.text()), self.resolve(self.target.text())
+        state = self.qs.state
+        a, b = state.resolve(self.source.text()), state.resolve(self.target.text())
         if a is None or b is None:
             missing = self.source.text() if a is None else self.target.text()
             self._message(self.tr("No entity matches “%1”.").replace("%1", missing))

@@ -47,11 +47,7 @@ def take_screenshot(app, window, out: str, *, select: str | None, has_file: bool
         print("kg-explorer: the graph page did not draw", file=sys.stderr)
         return 1
     if select:
-        kg = window.state.kg
-        node_id = kg.resolve(select)
-        if node_id is None:
-            hits = kg.search_index.search(select, limit=1)
-            node_id = hits[0].node_id if hits else None
+        node_id = window.state.resolve(select)
         if node_id is None:
             print(f"kg-explorer: no entity matches {select!r}", file=sys.stderr)
             return 2

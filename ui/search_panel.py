@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from explorer.categories import category
 from explorer.model import Hit
 
+from .hierarchy_model import NodeIdRole
 from .legend import present_categories, swatch
 from .qt_state import QtState
 
-NodeIdRole = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 120
 
 

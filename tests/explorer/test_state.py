@@ -86,3 +86,10 @@ def test_set_graph_starts_fresh(state, kg):
     state.select(LZ + "lanzhou-committee")
     state.set_graph(kg)
     assert state.selection == Selection() and not state.history.can_back
+
+
+def test_resolve_takes_names_ids_and_search_text(state):
+    assert state.resolve("兰州市委") == LZ + "lanzhou-committee"
+    assert state.resolve(LZ + "qilihe-committee") == LZ + "qilihe-committee"
+    assert state.resolve("wugongwulian") == LZ + "wugong-wulian"
+    assert state.resolve("   ") is None

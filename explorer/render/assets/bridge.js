@@ -61,6 +61,14 @@
     return params && params.nodes && params.nodes.length ? String(params.nodes[0]) : null;
   }
 
+  // A tooltip left open over a node that a new view removed would linger: close it.
+  function hideTip() {
+    const handler = network.interactionHandler;
+    if (handler && handler.popup) {
+      handler.popup.hide();
+    }
+  }
+
   const kg = {
     network: network,
     nodes: nodes,
@@ -84,6 +92,7 @@
 
     // --- called from Python --------------------------------------------------
     setData: function (payload, fit) {
+      hideTip();
       wantDrawn = true;
       nodes.clear();
       edges.clear();
