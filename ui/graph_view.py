@@ -47,6 +47,7 @@ class GraphWidget(QWidget):
         self._shown: frozenset[str] = frozenset()
         self._positions: Positions = {}
         self.draw_count = 0
+        self._clicked: str | None = None
 
         self.web = QWebEngineView(self)
         self.web.setObjectName("graphWeb")
@@ -67,7 +68,7 @@ class GraphWidget(QWidget):
 
         self.bridge.ready.connect(self._on_ready)
         self.bridge.drawn.connect(self._on_drawn)
-        self.bridge.node_clicked.connect(lambda nid: qs.state.select(nid))
+        self.bridge.node_clicked.connect(self._on_node_clicked)
         self.bridge.node_expand.connect(lambda nid: qs.state.expand(nid))
         qs.view_changed.connect(self._on_view_changed)
         qs.selection_changed.connect(self._on_selection_changed)
@@ -181,7 +182,15 @@ class GraphWidget(QWidget):
                 placed[kid] = (ax + radius * math.cos(angle), ay + radius * math.sin(angle))
         return placed
 
+    def _on_node_clicked(self, node_id: str) -> None:
+        self._clicked = node_id  # the user is looking at it: select without moving the camera
+        try:
+            self.qs.state.select(node_id)
+        finally:
+            self._clicked = None
+
     def _on_selection_changed(self, sel: Selection, *, centre: bool = True) -> None:
+        centre = centre and sel.node_id != self._clicked
         self.run_js(f"kg.select({page.script_json(sel.node_id)}, {json.dumps(centre)})")
 
     def _on_option(self, name: str) -> None:

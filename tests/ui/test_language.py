@@ -51,3 +51,13 @@ def test_keyboard_reaches_the_tree_and_opens_an_entity(qtbot, window):
     qtbot.keyClick(tree, Qt.Key.Key_Home)
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     assert window.state.selection.node_id == window.hierarchy.current_id() is not None
+
+
+def test_the_status_bar_says_how_to_get_a_chinese_font(window, monkeypatch):
+    from ui import fonts
+
+    assert fonts.has_cjk_font()  # fonts-noto-cjk is installed here: no warning
+    assert window.font_warning.text() == ""
+    monkeypatch.setattr(fonts, "has_cjk_font", lambda: False)
+    window.retranslate()
+    assert "fonts-noto-cjk" in window.font_warning.text()

@@ -87,11 +87,14 @@ def test_search_lands_on_the_right_entity(qtbot, window, page, query, expected):
 def test_a_click_in_the_page_selects_in_tree_and_details(qtbot, window, page):
     target = LZ + "subdistrict-party-working-committees"
     assert target in window.graph.current_view().node_ids
+    camera = "JSON.stringify([kg.network.getViewPosition(), kg.network.getScale()])"
+    before = page.js(window.graph, camera)
     page.js(window.graph, f"kg.onClick({{nodes: ['{target}'], edges: []}})")
     qtbot.waitUntil(lambda: window.state.selection.node_id == target, timeout=PAGE_TIMEOUT)
     assert window.hierarchy.current_id() == target
     assert window.details.title_text() == "街道党工委"
     page.wait_selection(window.graph, {target})
+    assert page.js(window.graph, camera) == before  # a click selects; it does not pan
 
 
 def test_a_real_mouse_click_on_a_node_selects_it(qtbot, window, page):
