@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter, not_
+from operator import not_
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import labels as lab
@@ -63,6 +63,24 @@ class Entry(NamedTuple):
     descriptions: tuple[str, ...] = ()
 
 
+class Columns(NamedTuple):
+    """The index's input column by column, as a one-pass scan produces it (no per-entity
+    objects). Text columns are ``(texts, rows)``; *skip* rows are never returned."""
+
+    ids: list[str]
+    categories: list[str]
+    labels: tuple[list[str], list[int]]
+    aliases: tuple[list[str], list[int]]  # altLabel + hiddenLabel
+    descriptions: tuple[list[str], list[int]]
+    skip: frozenset[int] = frozenset()
+
+
+def _column(values: list[tuple[str, ...]]) -> tuple[list[str], list[int]]:
+    texts = list(chain.from_iterable(values))
+    rows = list(chain.from_iterable(map(repeat, range(len(values)), map(len, values))))
+    return texts, rows
+
+
 class _Keys:
     """Normalised keys -> entry numbers: one sorted list and two scan strings.
 
@@ -75,12 +93,7 @@ class _Keys:
         self._keys: list[str] = []
         self._owners: list[int] = []
         self._sorted: list[str] = []
-        self._text = ""
-        self._ascii = b""
-        self._starts: list[int] = []
-        self._wide = ""  # the keys that are not pure ASCII
-        self._wide_at: list[int] = []  # their positions in _sorted
-        self._wide_starts: list[int] = []
+        self._scans: tuple | None = None  # built on the first substring query
 
     def add_many(self, texts: list[str], owners: list[int], *, folded: bool = False) -> None:
         keys = texts if folded else normalise_all(texts)
@@ -93,15 +106,19 @@ class _Keys:
         self._sorted = list(map(keys.__getitem__, order))
         self._owners = list(map(owners.__getitem__, order))
         self._keys = []
-        self._starts = list(accumulate(map((1).__add__, map(len, self._sorted)), initial=0))
-        self._text = _SEP.join(self._sorted) + _SEP
-        self._ascii = self._text.encode("ascii", "replace")
-        self._text = ""
-        wide = list(compress(range(len(self._sorted)), map(not_, map(str.isascii, self._sorted))))
-        wide_keys = list(map(self._sorted.__getitem__, wide))
-        self._wide_at = wide
-        self._wide_starts = list(accumulate(map((1).__add__, map(len, wide_keys)), initial=0))
-        self._wide = _SEP.join(wide_keys) + _SEP
+
+    def _scan_strings(self) -> tuple:
+        """(ASCII projection, its starts), (non-ASCII keys, their starts, their positions)."""
+        if self._scans is None:
+            keys = self._sorted
+            starts = list(accumulate(map((1).__add__, map(len, keys)), initial=0))
+            ascii_text = (_SEP.join(keys) + _SEP).encode("ascii", "replace")
+            wide = list(compress(range(len(keys)), map(not_, map(str.isascii, keys))))
+            wide_keys = list(map(keys.__getitem__, wide))
+            wide_starts = list(accumulate(map((1).__add__, map(len, wide_keys)), initial=0))
+            wide_text = _SEP.join(wide_keys) + _SEP
+            self._scans = (ascii_text, starts), (wide_text, wide_starts, wide)
+        return self._scans
 
     def exact(self, query: str) -> Iterable[int]:
         i = bisect.bisect_left(self._sorted, query)
@@ -118,12 +135,13 @@ class _Keys:
             n += 1
 
     def substring(self, query: str, cap: int) -> Iterable[tuple[int, str]]:
+        (ascii_text, ascii_starts), (wide_text, wide_starts, wide_at) = self._scan_strings()
         if query.isascii():
-            find, needle = self._ascii.find, query.encode("ascii")
-            starts, at = self._starts, None
+            find, needle = ascii_text.find, query.encode("ascii")
+            starts, at = ascii_starts, None
         else:
-            find, needle = self._wide.find, query
-            starts, at = self._wide_starts, self._wide_at
+            find, needle = wide_text.find, query
+            starts, at = wide_starts, wide_at
         n = 0
         pos = find(needle)
         while pos >= 0 and n < cap:
@@ -153,22 +171,68 @@ class SearchIndex:
         self, entries: list[Entry], *, display: Callable[[str], str] | None = None
     ) -> None:
         """*display(node_id)* names hits whose entry has no ``display`` (computed lazily)."""
-        self.entries = entries
+        columns = Columns(
+            [e.node_id for e in entries],
+            [e.category for e in entries],
+            _column([e.labels for e in entries]),
+            _column([e.aliases for e in entries]),
+            _column([e.descriptions for e in entries]),
+        )
+        self._setup(columns, display, [e.display for e in entries])
+
+    @classmethod
+    def from_columns(cls, columns: Columns, *, display: Callable[[str], str]) -> SearchIndex:
+        """An index straight from a scan's columns; *display(node_id)* names the hits."""
+        index = cls.__new__(cls)
+        index._setup(columns, display, None)
+        return index
+
+    def _setup(self, columns: Columns, display, shown: list[str] | None) -> None:
+        self._cols = columns
         self._display = display
-        self._labels, self._aliases, self._descriptions = _Keys(), _Keys(), _Keys()
-        for keys, field in (
-            (self._labels, "labels"),
-            (self._aliases, "aliases"),
-            (self._descriptions, "descriptions"),
-        ):
-            values = list(map(attrgetter(field), entries))
-            texts = list(chain.from_iterable(values))
-            owners = list(chain.from_iterable(map(repeat, range(len(values)), map(len, values))))
-            keys.add_many(texts, owners)
-            keys.freeze()
+        self._shown = shown
+        self._labels, self._aliases = self._keys(columns.labels), self._keys(columns.aliases)
+        self._descriptions: _Keys | None = None  # built on the first query that needs it
         self._words: dict[str, set[int]] | None = None
         self._word_list: list[str] = []
         self._pinyin: _Keys | None = None
+        self._first: dict[int, str] | None = None
+
+    @staticmethod
+    def _keys(column: tuple[list[str], list[int]]) -> _Keys:
+        keys = _Keys()
+        keys.add_many(*column)
+        keys.freeze()
+        return keys
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The index's content as entries (rebuilt on request; large indexes keep columns)."""
+        cols = self._cols
+        grouped: list[list[list[str]]] = [[[], [], []] for _ in cols.ids]
+        for slot, (texts, rows) in enumerate((cols.labels, cols.aliases, cols.descriptions)):
+            for text, row in zip(texts, rows, strict=True):
+                grouped[row][slot].append(text)
+        return [
+            Entry(nid, self._name(i), cols.categories[i], *map(tuple, grouped[i]))
+            for i, nid in enumerate(cols.ids)
+            if i not in cols.skip
+        ]
+
+    def _name(self, row: int) -> str:
+        if self._shown and self._shown[row]:
+            return self._shown[row]
+        if self._display is not None:
+            return self._display(self._cols.ids[row])
+        if self._first is None:
+            self._first = {}
+            for text, r in zip(*self._cols.labels, strict=True):
+                self._first.setdefault(r, text)
+        return self._first.get(row, self._cols.ids[row])
+
+    def _names_with_rows(self) -> tuple[list[str], list[int]]:
+        (lt, lr), (at, ar) = self._cols.labels, self._cols.aliases
+        return lt + at, lr + ar
 
     @classmethod
     def from_graph(cls, kg: GraphSource, lang: Lang = "both") -> SearchIndex:
@@ -189,12 +253,11 @@ class SearchIndex:
     def _word_index(self) -> tuple[dict[str, set[int]], list[str]]:
         if self._words is None:
             words: dict[str, set[int]] = {}
-            for i, entry in enumerate(self.entries):
-                for text in entry.labels + entry.aliases:
-                    if text.isascii() or _ASCII_ALNUM.search(text.casefold()):
-                        for word in lab.words(text):
-                            if word.isascii():
-                                words.setdefault(word, set()).add(i)
+            for text, row in zip(*self._names_with_rows(), strict=True):
+                if text.isascii() or _ASCII_ALNUM.search(text.casefold()):
+                    for word in lab.words(text):
+                        if word.isascii():
+                            words.setdefault(word, set()).add(row)
             self._words, self._word_list = words, sorted(words)
         return self._words, self._word_list
 
@@ -202,11 +265,11 @@ class SearchIndex:
         if self._pinyin is None:
             texts: list[str] = []
             owners: list[int] = []
-            for i, entry in enumerate(self.entries):
-                for text in entry.labels + entry.aliases:
-                    if lab.has_han(text):
-                        texts.append(text)
-                        owners.append(i)
+            has_han = lab.has_han
+            for text, row in zip(*self._names_with_rows(), strict=True):
+                if has_han(text):
+                    texts.append(text)
+                    owners.append(row)
             keys = _Keys()
             if len(texts) <= PINYIN_EXACT_LIMIT:
                 pairs = [lab.pinyin_keys(t) for t in texts]
@@ -230,10 +293,10 @@ class SearchIndex:
             return []
         best: dict[int, tuple[int, float, str]] = {}
         cap = max(limit * 20, 200)
-        entries = self.entries
+        cats, skip = self._cols.categories, self._cols.skip
 
         def offer(entry: int, rank: int, score: float, matched: str) -> None:
-            if categories is not None and entries[entry].category not in categories:
+            if (categories is not None and cats[entry] not in categories) or entry in skip:
                 return
             old = best.get(entry)
             if old is None or (rank, -score) < (old[0], -old[1]):
@@ -264,6 +327,8 @@ class SearchIndex:
                 for entry in self._word_match(query):
                     offer(entry, RANK_SUBSTRING, 0.7, query)
         if len(best) < limit:
+            if self._descriptions is None:
+                self._descriptions = self._keys(self._cols.descriptions)
             for entry, key in self._descriptions.substring(q, cap):
                 offer(entry, RANK_DESCRIPTION, len(q) / len(key), key)
         if len(best) < limit and len(q) >= 3:
@@ -271,9 +336,8 @@ class SearchIndex:
         ranked = sorted(best.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))
         out = []
         for entry, (rank, score, matched) in ranked[:limit]:
-            e = entries[entry]
-            shown = e.display or (self._display(e.node_id) if self._display else e.labels[0])
-            out.append(Hit(e.node_id, shown, matched, _KIND[rank], rank, score, e.category))
+            nid, shown = self._cols.ids[entry], self._name(entry)
+            out.append(Hit(nid, shown, matched, _KIND[rank], rank, score, cats[entry]))
         return out
 
     def complete(self, prefix: str, limit: int = 10) -> list[Hit]:

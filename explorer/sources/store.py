@@ -21,7 +21,7 @@ from ..errors import LoadError
 from ..hierarchy import DOWNWARD, UPWARD, Hierarchy
 from ..model import Edge, Node, TreeLink
 from ..rdf_io import format_for, read_text
-from ..search import Entry, SearchIndex
+from ..search import Columns, SearchIndex
 from ..vocab import RDFS
 from . import facts as fx
 from . import store_load as sl
@@ -196,31 +196,33 @@ class StoreGraph(LazyGraph):
     def search_index(self) -> SearchIndex:
         """Built in one pass over the scanned labels (no ``Node`` objects)."""
         sc = self._scan
-        categories: dict[tuple[str, ...], str] = {}
-        entries = []
+        cache: dict[tuple[str, ...], str] = {}
+        categories: list[str] = []
+        labels = (list(sc.columns[0][0]), list(sc.columns[0][1]))
         with sl.no_gc():
-            for nid in self._entity_ids:
-                types, labels, aliases, hidden, descriptions = sc.records[sc.ids[nid]]
-                key = tuple(types) if types else ()
-                cat = categories.get(key)
+            for n, (nid, rec) in enumerate(zip(sc.ids, sc.records, strict=True)):
+                key = tuple(rec[sl.TYPES]) if rec[sl.TYPES] else ()
+                cat = cache.get(key)
                 if cat is None:
-                    cat = categories[key] = category_of(tuple(sorted(key)))
-                texts = (
-                    tuple([t for _r, _l, t in labels]) if labels else (fx.fallback_name(nid, key),)
-                )
-                more = tuple([t for _r, _l, t in aliases]) if aliases else ()
-                entries.append(
-                    Entry(
-                        nid,
-                        "",
-                        cat,
-                        texts,
-                        more + tuple(hidden) if hidden else more,
-                        tuple([t for _r, _l, t in descriptions]) if descriptions else (),
-                    )
-                )
-            index = SearchIndex(entries, display=lambda nid: self.label(nid, "both"))
+                    cat = cache[key] = category_of(tuple(sorted(key)))
+                categories.append(cat)
+                if not rec[sl.LABELS] and key:  # typed, unlabelled: found by its name
+                    labels[0].append(fx.fallback_name(nid, key))
+                    labels[1].append(n)
+            columns = Columns(
+                list(sc.ids),
+                categories,
+                labels,
+                sc.columns[1],
+                sc.columns[2],
+                self._not_entities(),
+            )
+            index = SearchIndex.from_columns(columns, display=lambda nid: self.label(nid, "both"))
         return index
+
+    def _not_entities(self) -> frozenset[int]:
+        ids = self._scan.ids
+        return frozenset(n for n, nid in enumerate(ids) if nid not in self._entities)
 
     @cached_property
     def hierarchy(self) -> Hierarchy:
@@ -295,7 +297,7 @@ def open_store(path: str | Path, *, fmt: str | None = None) -> StoreGraph:
     base = p.resolve().as_uri()
     first_error: LoadError | None = None
     for candidate in candidates:
-        loader = StoreLoader(data, candidate, source=str(p), base_iri=base)
+        loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base)
         try:
             with sl.no_gc():
                 found = scan(data, candidate, source=str(p), base_iri=base)
