@@ -144,7 +144,11 @@ def node_record(node: Node, pos: tuple[float, float], lang: Lang, *, focus: bool
         "color": {
             "background": cat.colour,
             "border": cat.border,
-            "highlight": {"background": "#ffe066", "border": "#d35400"},
+            # Selected: a yellow dot, or (label inside, white text) the box keeps its colour.
+            "highlight": {
+                "background": cat.colour if inside else "#ffe066",
+                "border": "#d35400",
+            },
             "hover": {"background": cat.colour, "border": "#222222"},
         },
         "font": {"color": "#ffffff" if inside else "#222222"},
