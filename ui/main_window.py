@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.last_error: LoadError | None = None
         self.source = kg.source
         self.remember = restore
+        self._sized = False
 
         self.graph = GraphWidget(self.qs, LayoutCache(cache_dir), self)
         self.setCentralWidget(self.graph)
@@ -88,8 +89,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["details"], self.docks["path"])
         self.tabifyDockWidget(self.docks["path"], self.docks["figures"])
         self.docks["details"].raise_()
-        self.resizeDocks([self.docks["search"], self.docks["details"]], [300, 380], Qt.Horizontal)
-        self.resizeDocks([self.docks["search"], self.docks["hierarchy"]], [260, 420], Qt.Vertical)
 
         self.nav = NavigationBar(self.qs, self.graph.fit, self)
         self.addToolBar(self.nav)
@@ -238,6 +237,16 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.last_error = error
         self.error_dialog = load_error_box(self, error, path)
+
+    def showEvent(self, event) -> None:
+        """First show without saved layout: a short search panel, a tall tree."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if self.settings.window_state() is None or not self.remember:
+                docks = self.docks
+                self.resizeDocks([docks["search"], docks["hierarchy"]], [220, 640], Qt.Vertical)
+                self.resizeDocks([docks["search"], docks["details"]], [300, 400], Qt.Horizontal)
 
     # --- persistence --------------------------------------------------------------------
     def _restore(self) -> None:

@@ -70,12 +70,21 @@ def _wrap_part(text: str) -> list[str]:
     return _wrap_latin(text)
 
 
+_CLOSING = set("”’」』）)》〉】、，。；：！？,.;:!?")
+
+
 def _wrap_cjk(text: str) -> list[str]:
-    """Break every ``CJK_WIDTH`` characters, keeping Latin runs ("5.6万", "PCC") whole."""
+    """Lines of about ``CJK_WIDTH`` characters, balanced so no line is a lone character.
+
+    Latin runs ("5.6万", "PCC") stay whole, and closing punctuation never starts a line.
+    """
+    tokens = re.findall(r"[A-Za-z0-9.%]+|.", text)
+    costs = [1 if _CJK.match(t) else max(1, len(t) // 2) for t in tokens]
+    total = sum(costs)
+    target = math.ceil(total / math.ceil(total / CJK_WIDTH)) if total else CJK_WIDTH
     lines, line, width = [], "", 0
-    for token in re.findall(r"[A-Za-z0-9.%]+|.", text):
-        cost = 1 if _CJK.match(token) else max(1, len(token) // 2)
-        if width + cost > CJK_WIDTH and line.strip():
+    for token, cost in zip(tokens, costs, strict=True):
+        if width + cost > target and line.strip() and token not in _CLOSING:
             lines.append(line.strip())
             line, width = "", 0
         line += token
@@ -102,7 +111,7 @@ def wrap_label(text: str, max_lines: int = 4) -> str:
     """A label broken into short lines: ~8 Chinese characters or ~22 Latin ones each.
 
     >>> wrap_label("兰州市七里河区西湖街道党工委")
-    '兰州市七里河区西\\n湖街道党工委'
+    '兰州市七里河区\\n西湖街道党工委'
     """
     lines: list[str] = []
     for part in text.split(" / "):
