@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, RDF
 from . import labels as lab
 from .categories import category_of
 from .known_terms import KNOWN_LABELS
-from .model import Edge, Evidence, Figure, Lang, Node
+from .model import Edge, Evidence, Figure, Lang, Node, pick_label
 from .vocab import KGX, KGX_NS, LZ_NS, SDO
 
 if TYPE_CHECKING:
@@ -258,8 +258,6 @@ class KnowledgeGraph:
 
     def label_of(self, term, lang: Lang = "zh") -> str:
         """Label of any term (entity, class, predicate, section), falling back to its name."""
-        from .model import pick_label
-
         term = lab.id_term(term) if isinstance(term, str) else term
         return pick_label(self._term_labels(term), lang, lab.local_name(str(term)))
 
@@ -301,12 +299,13 @@ class KnowledgeGraph:
         creator = g.value(art, DCTERMS.creator)
         if creator is not None:
             parts.append(self.label(lab.term_id(creator)))
-        title = self.label_of(art)
+        titles = lab.literal_pairs(g, art, (DCTERMS.title,))
+        title = pick_label(titles, "zh", "") or self.label_of(art)
         parts.append(f"《{title}》" if lab.has_han(title) else f"“{title}”")
         for pred in (DCTERMS.date, SDO.pagination, SDO.pageStart):
             value = g.value(art, pred)
             if value is not None:
-                parts.append(str(value))
+                parts.append(f"p. {value}" if pred != DCTERMS.date else str(value))
         return ", ".join(parts)
 
     def resolve(self, text: str) -> str | None:
