@@ -85,12 +85,17 @@ def _wrap_cjk(text: str) -> list[str]:
     lines, line, width = [], "", 0
     for token, cost in zip(tokens, costs, strict=True):
         if width + cost > target and line.strip() and token not in _CLOSING:
-            lines.append(line.strip())
+            if token.isspace():  # a space that breaks the line ends it: joining keeps the text
+                lines.append(line + token)
+                line, width = "", 0
+                continue
+            lines.append(line)
             line, width = "", 0
-        line += token
-        width += cost
+        if line or not token.isspace():
+            line += token
+            width += cost
     if line.strip():
-        lines.append(line.strip())
+        lines.append(line)
     return lines
 
 

@@ -46,6 +46,7 @@ def test_chinese_labels_wrap_every_eight_characters():
     assert page.wrap_label("兰州市七里河区西湖街道党工委") == "兰州市七里河区\n西湖街道党工委"
     assert page.wrap_label("活动共办、服务联创") == "活动共办、\n服务联创"  # balanced
     assert page.wrap_label("“五共五联”工作法") == "“五共五联”\n工作法"  # no line opens with ”
+    assert page.wrap_label("控制字符 <b>&") == "控制字符 \n<b>&"  # the breaking space stays
     assert page.wrap_label("Lanzhou Municipal Party Committee") == (
         "Lanzhou Municipal\nParty Committee"
     )
