@@ -27,7 +27,10 @@ _PREFIXES = """\
 @prefix g: <https://example.org/gen/> .
 
 """
-_CHARS = "兰州城关七里河安宁西固红古永登皋兰榆中新区东西南北中华民和平建设人民幸福光明团结友谊长江黄河山水林田湖草金银铜铁花园"
+_CHARS = (
+    "兰州城关七里河安宁西固红古永登皋兰榆中新区东西南北中华民和平"
+    "建设人民幸福光明团结友谊长江黄河山水林田湖草金银铜铁花园"
+)
 _SYLLABLES = "lan zhou cheng guan qi li he an ning xi gu hong yong deng gao yu zhong xin".split()
 _ORG_KINDS = [
     ("委员会", "Committee"),
@@ -73,7 +76,9 @@ def generate(triples: int, *, seed: int = 7) -> str:
         else:
             zh_suffix, en_suffix = _ORG_KINDS[i % len(_ORG_KINDS)]
             lines = [f"{subject} a org:OrganizationalUnit"]
-        lines.append(f"    skos:prefLabel {_quote(zh + zh_suffix)}@zh, {_quote(en + ' ' + en_suffix)}@en")
+        lines.append(
+            f"    skos:prefLabel {_quote(zh + zh_suffix)}@zh, {_quote(en + ' ' + en_suffix)}@en"
+        )
         count += 3
         if i > 0 and i % 5 != 4:
             parent = rng.randrange(max(1, i // 3)) if i > 3 else 0

@@ -9,7 +9,6 @@ asks the source for its most connected entities instead of sorting every node.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
@@ -143,20 +142,24 @@ def shortest_path(
     if max_visited is None and lazy:
         max_visited = LAZY_PATH_LIMIT
     previous: dict[str, tuple[str, Edge, bool] | None] = {a: None}
-    queue = deque([a])
-    while queue and b not in previous:
+    frontier = [a]
+    while frontier and b not in previous:  # breadth first, one batch per level
         if max_visited is not None and len(previous) > max_visited:
             return None
         if lazy:
-            prefetch(kg, list(queue)[:500])
-        node = queue.popleft()
-        steps = [(e.target, e, True) for e in kg.out_edges(node)]
-        if not directed:
-            steps += [(e.source, e, False) for e in kg.in_edges(node)]
-        for nxt, edge, forward in steps:
-            if nxt not in previous:
-                previous[nxt] = (node, edge, forward)
-                queue.append(nxt)
+            prefetch(kg, frontier)
+        following: list[str] = []
+        for node in frontier:
+            if b in previous:
+                break
+            steps = [(e.target, e, True) for e in kg.out_edges(node)]
+            if not directed:
+                steps += [(e.source, e, False) for e in kg.in_edges(node)]
+            for nxt, edge, forward in steps:
+                if nxt not in previous:
+                    previous[nxt] = (node, edge, forward)
+                    following.append(nxt)
+        frontier = following
     if b not in previous:
         return None
     nodes, hops = [b], []

@@ -31,6 +31,8 @@ from .store_load import Scan, StoreLoader, scan
 
 #: Pattern look-ups stop after this many matches (a hub with 10^6 links is cut).
 MAX_MATCHES = 20_000
+#: Up to this many entities the most connected ones are counted exactly.
+EXACT_TOP = 20_000
 
 
 def _term(node_id: str):
@@ -64,6 +66,7 @@ class StoreGraph(LazyGraph):
             if (records[n][sl.TYPES] or records[n][sl.LABELS]) and i not in meta
         ]
         self._entities = set(self._entity_ids)
+        self._top: dict[int, list[str]] = {}
 
     # --- backend: pattern look-ups on the store ------------------------------------
     def store(self) -> ox.Store:
@@ -180,16 +183,40 @@ class StoreGraph(LazyGraph):
         return Dataset(store=OxigraphStore(store=self.store()), default_union=True)
 
     def top_entities(self, n: int) -> list[str]:
-        """The *n* most connected entities, counted by the store (one SPARQL query)."""
+        """The *n* most connected entities (cached; slow the first time on a big file: ~2 s
+        at 1M triples, so call it off the UI thread)."""
+        if n not in self._top:
+            self._top[n] = self._count_top(n)
+        return list(self._top[n])
+
+    def _count_top(self, n: int) -> list[str]:
+        """The *n* most connected entities, counted by the store's SPARQL engine.
+
+        Exact on graphs of up to ``EXACT_TOP`` entities; above, the candidates are the
+        top by out-degree and by in-degree (one ``GROUP BY`` each, ~1 s at 1M triples;
+        the exact union query takes 4 s), ranked by their summed degree.
+        """
         skip = ", ".join(f"<{p}>" for p in sorted(fx.META_PREDICATES))
-        query = (
-            "SELECT ?x (COUNT(*) AS ?c) WHERE { { ?x ?p ?o FILTER(isIRI(?o)) } UNION "
-            "{ ?o ?p ?x FILTER(isIRI(?o)) } "
-            f"FILTER(isIRI(?x) && ?p NOT IN ({skip})) }} "
-            f"GROUP BY ?x ORDER BY DESC(?c) ?x LIMIT {max(0, n) * 2}"
-        )
-        found = [sol["x"].value for sol in self.store().query(query)]
-        return [i for i in found if i in self][:n]
+        keep = f"FILTER(isIRI(?o) && isIRI(?x) && ?p NOT IN ({skip}))"
+        limit = max(0, n) * 2 if len(self) <= EXACT_TOP else max(4 * n, 2000)
+        tail = f"GROUP BY ?x ORDER BY DESC(?c) LIMIT {limit}"  # a tie-break on ?x costs 3x
+        if len(self) <= EXACT_TOP:
+            tail = tail.replace("DESC(?c)", "DESC(?c) ?x")
+            query = (
+                f"SELECT ?x (COUNT(*) AS ?c) WHERE {{ {{ ?x ?p ?o }} UNION {{ ?o ?p ?x }} {keep} }}"
+            )
+            found = [sol["x"].value for sol in self.store().query(f"{query} {tail}")]
+            return [i for i in found if i in self][:n]
+        counts: list[dict[str, int]] = []
+        simple = f"FILTER(isIRI(?o) && ?p != <{fx.TYPE}>)"  # 2x faster than the full filter
+        for pattern in ("?x ?p ?o", "?o ?p ?x"):
+            query = f"SELECT ?x (COUNT(*) AS ?c) WHERE {{ {pattern} {simple} }} {tail}"
+            rows = self.store().query(query)
+            counts.append({r["x"].value: int(r["c"].value) for r in rows})
+        out, into = counts
+        score = {x: out.get(x, 0) + into.get(x, 0) for x in {*out, *into}}
+        ranked = sorted(score, key=lambda x: (-score[x], x))
+        return [i for i in ranked if i in self][:n]
 
     # --- search and hierarchy -----------------------------------------------------
     @cached_property
