@@ -9,6 +9,8 @@ time over bare pyoxigraph parse time of the same file.
 
 from __future__ import annotations
 
+from explorer.sources import large_threshold
+
 from .common import PYTHON, SCRIPT, best_of, table
 from .generate import ensure
 
@@ -41,7 +43,7 @@ def measure(sizes: list[int], *, repeat: int = 3, rdflib_max: int = 1_000_000) -
         results.append(("pyoxigraph Store.load", s, m))
         search = [SCRIPT, "search", QUERY, "--data", str(path), "--limit", "20"]
         s, m = best_of(search, repeat)
-        auto = "store" if path.stat().st_size > 5_000_000 else "full projection"
+        auto = "store" if path.stat().st_size > large_threshold() else "full projection"
         results.append((f"kg-explorer search (auto: {auto})", s, m))
         if auto != "store":
             s, m = best_of(search, repeat, env={"KG_EXPLORER_LARGE_BYTES": "0"})

@@ -1,0 +1,60 @@
+"""``python -m benchmarks``: every benchmark, one Markdown report (not pass/fail).
+
+``--quick`` uses the 10k and 100k files only (the search and view figures then
+come from the 100k file); ``--out FILE`` also writes the report there.
+Generated data lives in ``benchmarks/data/`` (git-ignored) and is reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import inspect
+import sys
+import time
+from pathlib import Path
+
+from . import bench_scale, bench_search, bench_views
+from .common import machine, table
+
+
+def _app_report(result: object) -> str:
+    """bench_app's result as Markdown: a string as is, a list of dicts as a table."""
+    if isinstance(result, list) and result and all(isinstance(r, dict) for r in result):
+        headers = list(dict.fromkeys(k for r in result for k in r))
+        rows = [[r.get(h, "") for h in headers] for r in result]
+        return "### The desktop app\n\n" + table(headers, rows)
+    return str(result or "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="10k and 100k triples only")
+    parser.add_argument("--out", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per open-time figure")
+    args = parser.parse_args(argv)
+    sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
+    biggest = sizes[-1]
+    started = time.perf_counter()
+    parts = [
+        "## Performance\n",
+        f"Measured on: {machine()}.\n",
+        bench_scale.run(sizes, repeat=args.repeat),
+        bench_search.run(biggest),
+        bench_views.run(biggest, 100_000 if not args.quick else 10_000),
+    ]
+    if importlib.util.find_spec(f"{__package__}.bench_app") is not None:
+        app = importlib.import_module(f"{__package__}.bench_app")
+        takes_quick = "quick" in inspect.signature(app.run).parameters
+        parts.append(_app_report(app.run(quick=args.quick) if takes_quick else app.run()))
+    parts.append(f"_The whole run took {time.perf_counter() - started:.0f} s._")
+    report = "\n\n".join(p.strip() for p in parts if p) + "\n"
+    print(report)
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
