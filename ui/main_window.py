@@ -95,6 +95,12 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self)
         self.menus.fill_recent(self.settings.recent_files())
         self._install_export_menu()
+        try:
+            from .endpoint_dialog import install_endpoint_menu
+        except ImportError:  # written separately; the app works without it
+            pass
+        else:
+            install_endpoint_menu(self)
 
         self.breadcrumb = QLabel(self)
         self.progress = QProgressBar(self, maximumWidth=160, textVisible=False)
