@@ -72,7 +72,8 @@ def load_kg(args: argparse.Namespace) -> GraphSource:
     if getattr(args, "data", None):
         from ..sources import open_source
 
-        return open_source(args.data)
+        # a search needs labels only: on a large file the store is then never built
+        return open_source(args.data, preload=getattr(args, "command", None) != "search")
     from ..graph import KnowledgeGraph
 
     return KnowledgeGraph.article()

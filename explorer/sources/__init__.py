@@ -38,8 +38,14 @@ __all__ = [
 ]
 
 
-def open_source(path: str | Path, *, large_threshold_bytes: int | None = None) -> GraphSource:
-    """Open an RDF file with the backend its size calls for (LoadError on bad input)."""
+def open_source(
+    path: str | Path, *, large_threshold_bytes: int | None = None, preload: bool = True
+) -> GraphSource:
+    """Open an RDF file with the backend its size calls for (LoadError on bad input).
+
+    *preload* (large files): start filling the store at once, for an app that will
+    soon ask for relations; a one-off search passes False and never builds it.
+    """
     if large_threshold_bytes is None:
         large_threshold_bytes = large_threshold()
     p = Path(path)
@@ -50,7 +56,7 @@ def open_source(path: str | Path, *, large_threshold_bytes: int | None = None) -
     if size > large_threshold_bytes:
         from .store import open_store
 
-        return open_store(p)
+        return open_store(p, preload=preload)
     from ..graph import KnowledgeGraph
 
     return KnowledgeGraph.from_file(p)

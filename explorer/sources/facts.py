@@ -61,11 +61,11 @@ def pairs(facts: Facts, predicates: tuple[str, ...], limit: int = lab.MAX_LABEL)
     """``(language, text)`` of the literal facts of *predicates*, in predicate order."""
     out: list[tuple[str, str]] = []
     for pred in predicates:
-        for p, o in facts:
-            if p == pred and isinstance(o, Lit):
-                pair = (o.lang.lower(), lab.clip(o.value, limit))
-                if pair[1] and pair not in out:
-                    out.append(pair)
+        found = [o for p, o in facts if p == pred and isinstance(o, Lit)]
+        for o in sorted(found, key=lambda o: (o.lang, o.value)):  # same order as labels.py
+            pair = (o.lang.lower(), lab.clip(o.value, limit))
+            if pair[1] and pair not in out:
+                out.append(pair)
     return tuple(out)
 
 

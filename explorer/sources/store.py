@@ -59,12 +59,9 @@ class StoreGraph(LazyGraph):
         self._loader = loader
         self._scan = found
         self.prefixes = found.prefixes
-        meta, records = found.meta, found.records
-        self._entity_ids = [
-            i
-            for i, n in found.ids.items()
-            if (records[n][sl.TYPES] or records[n][sl.LABELS]) and i not in meta
-        ]
+        rows = set(found.columns[sl.TYPES].rows) | set(found.columns[sl.LABELS].rows)
+        meta = found.meta
+        self._entity_ids = [i for i, n in found.ids.items() if n in rows and i not in meta]
         self._entities = set(self._entity_ids)
         self._top: dict[int, list[str]] = {}
 
@@ -117,8 +114,8 @@ class StoreGraph(LazyGraph):
 
     # --- fast paths from the scan ---------------------------------------------------
     def _scan_facts(self, node_id: str) -> Facts:
-        get = self._scan.get
-        facts: Facts = [(fx.TYPE, t) for t in get(node_id, sl.TYPES)]
+        get = self._scan.of
+        facts: Facts = [(fx.TYPE, t) for _r, _l, t in get(node_id, sl.TYPES)]
         for slot, preds in (
             (sl.LABELS, fx.LABELS),
             (sl.ALIASES, fx.ALIASES),
@@ -145,13 +142,13 @@ class StoreGraph(LazyGraph):
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
         if iri.startswith("_:"):
             return super()._term_labels(iri)
-        labels = self._scan.get(iri, sl.LABELS)
+        labels = self._scan.of(iri, sl.LABELS)
         facts: Facts = [(fx.LABELS[r], Lit(t, lg)) for r, lg, t in labels]
         return fx.term_labels(iri, facts)
 
     def hidden_labels(self, node_id: str) -> tuple[str, ...]:
         if node_id in self._entities:
-            return tuple(dict.fromkeys(self._scan.get(node_id, sl.HIDDEN)))
+            return tuple(dict.fromkeys(t for _r, _l, t in self._scan.of(node_id, sl.HIDDEN)))
         return super().hidden_labels(node_id)
 
     # --- the whole graph, never as Python objects ------------------------------------
@@ -223,25 +220,32 @@ class StoreGraph(LazyGraph):
     def search_index(self) -> SearchIndex:
         """Built in one pass over the scanned labels (no ``Node`` objects)."""
         sc = self._scan
-        cache: dict[tuple[str, ...], str] = {}
-        categories: list[str] = []
-        labels = (list(sc.columns[0][0]), list(sc.columns[0][1]))
+        cols = sc.columns
+        ids = list(sc.ids)
         with sl.no_gc():
-            for n, (nid, rec) in enumerate(zip(sc.ids, sc.records, strict=True)):
-                key = tuple(rec[sl.TYPES]) if rec[sl.TYPES] else ()
+            types: dict[int, list[str]] = {}
+            for t, row in zip(cols[sl.TYPES].values, cols[sl.TYPES].rows, strict=True):
+                types.setdefault(row, []).append(t)
+            cache: dict[tuple[str, ...], str] = {(): category_of(())}
+            categories = [cache[()]] * len(ids)
+            labelled = set(cols[sl.LABELS].rows)
+            texts, rows = list(cols[sl.LABELS].values), list(cols[sl.LABELS].rows)
+            for row, found in types.items():
+                key = tuple(sorted(found))
                 cat = cache.get(key)
                 if cat is None:
-                    cat = cache[key] = category_of(tuple(sorted(key)))
-                categories.append(cat)
-                if not rec[sl.LABELS] and key:  # typed, unlabelled: found by its name
-                    labels[0].append(fx.fallback_name(nid, key))
-                    labels[1].append(n)
+                    cat = cache[key] = category_of(key)
+                categories[row] = cat
+                if row not in labelled:  # typed, unlabelled: found by its name
+                    texts.append(fx.fallback_name(ids[row], key))
+                    rows.append(row)
+            aliases, hidden = cols[sl.ALIASES], cols[sl.HIDDEN]
             columns = Columns(
-                list(sc.ids),
+                ids,
                 categories,
-                labels,
-                sc.columns[1],
-                sc.columns[2],
+                (texts, rows),
+                (aliases.values + hidden.values, aliases.rows + hidden.rows),
+                (cols[sl.DESCRIPTIONS].values, cols[sl.DESCRIPTIONS].rows),
                 self._not_entities(),
             )
             index = SearchIndex.from_columns(columns, display=lambda nid: self.label(nid, "both"))
@@ -276,7 +280,7 @@ class StoreGraph(LazyGraph):
         return Hierarchy(links, sort_key=sort_key)
 
     def _quick_label(self, node_id: str) -> str:
-        found = self._scan.get(node_id, sl.LABELS)
+        found = self._scan.of(node_id, sl.LABELS)
         if found:
             return next((t for _r, lg, t in found if lg.startswith("en")), found[0][2])
         return lab.local_name(node_id)
@@ -310,8 +314,12 @@ class _NodeList(Sequence[Node]):
         return (self._graph.node(n) for n in self._ids)
 
 
-def open_store(path: str | Path, *, fmt: str | None = None) -> StoreGraph:
-    """Open a (large) RDF file as a :class:`StoreGraph`, or raise LoadError saying where."""
+def open_store(path: str | Path, *, fmt: str | None = None, preload: bool = True) -> StoreGraph:
+    """Open a (large) RDF file as a :class:`StoreGraph`, or raise LoadError saying where.
+
+    With *preload* the store starts loading at once, alongside the scan; without, on
+    the first question only the store can answer (a one-off search never pays for it).
+    """
     p, data = read_text(path)
     head = data[:4096].decode("utf-8", errors="replace")
     candidates = [fmt] if fmt else format_for(p, head)
@@ -324,7 +332,7 @@ def open_store(path: str | Path, *, fmt: str | None = None) -> StoreGraph:
     base = p.resolve().as_uri()
     first_error: LoadError | None = None
     for candidate in candidates:
-        loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base)
+        loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base, start=preload)
         try:
             with sl.no_gc():
                 found = scan(data, candidate, source=str(p), base_iri=base)

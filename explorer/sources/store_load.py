@@ -13,8 +13,12 @@ from __future__ import annotations
 import gc
 import os
 import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import le
 
 import pyoxigraph as ox
 
@@ -22,35 +26,67 @@ from ..errors import LoadError
 from ..rdf_io import _OX_FORMATS, _syntax_error
 from . import facts as fx
 
-_TYPE, _LABEL, _ALIAS, _HIDDEN, _DESCRIPTION, _META = range(6)
+#: Column numbers: what each scanned predicate feeds (META marks bookkeeping subjects).
+TYPES, LABELS, ALIASES, HIDDEN, DESCRIPTIONS, META = range(6)
 
 
-#: Slots of a scan record: types, labels, aliases, hidden labels, descriptions.
-TYPES, LABELS, ALIASES, HIDDEN, DESCRIPTIONS = range(5)
+class Column:
+    """Values of one kind, with the row (subject number) of each; literal columns also
+    keep each value's language and predicate rank (preference order of the predicate)."""
+
+    __slots__ = ("_groups", "_monotone", "langs", "ranks", "rows", "values")
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.rows: list[int] = []
+        self.langs: list[str | None] = []
+        self.ranks: list[int] = []
+        self._groups: dict[int, list[int]] | None = None
+        self._monotone: bool | None = None
+
+    def positions(self, row: int) -> Sequence[int]:
+        """Where *row*'s values are: a binary search when rows never go back (a subject's
+        triples written together, as Turtle writers do), else a grouping made once."""
+        rows = self.rows
+        if self._monotone is None:
+            self._monotone = all(map(le, rows, islice(rows, 1, None)))
+        if self._monotone:
+            lo = bisect_left(rows, row)
+            return range(lo, bisect_right(rows, row, lo))
+        if self._groups is None:
+            groups: dict[int, list[int]] = {}
+            for i, r in enumerate(self.rows):
+                groups.setdefault(r, []).append(i)
+            self._groups = groups
+        return self._groups.get(row, [])
+
+    def of(self, row: int) -> list[tuple[int, str, str]]:
+        """``(rank, language, text)`` of *row*, or ``(0, "", value)`` for plain columns."""
+        if not self.langs:
+            return [(0, "", self.values[i]) for i in self.positions(row)]
+        return [
+            (self.ranks[i], (self.langs[i] or "").lower(), self.values[i])
+            for i in self.positions(row)
+        ]
 
 
 @dataclass
 class Scan:
-    """What one pass over the file keeps, per IRI subject, in file order.
+    """What one pass over the file keeps, column by column (no per-subject objects).
 
-    ``records[ids[iri]]`` is ``[types, labels, aliases, hidden, descriptions]``,
-    each ``None`` or a list; labels, aliases and descriptions hold
-    ``(predicate rank, language, text)``.
+    ``ids`` numbers the IRI subjects in file order; ``columns[k]`` holds the types,
+    labels, aliases, hidden labels or descriptions, each value with its row.
     """
 
     ids: dict[str, int] = field(default_factory=dict)
-    records: list[list] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=lambda: [Column() for _ in range(5)])
     meta: set[str] = field(default_factory=set)
-    #: search columns, ``(texts, record numbers)``: labels, aliases + hidden, descriptions
-    columns: tuple[tuple[list[str], list[int]], ...] = field(
-        default_factory=lambda: (([], []), ([], []), ([], []))
-    )
     prefixes: dict[str, str] = field(default_factory=dict)
     triples: int = 0
 
-    def get(self, iri: str, slot: int) -> list:
-        n = self.ids.get(iri)
-        return (self.records[n][slot] or []) if n is not None else []
+    def of(self, iri: str, column: int) -> list[tuple[int, str, str]]:
+        row = self.ids.get(iri)
+        return self.columns[column].of(row) if row is not None else []
 
 
 @contextmanager
@@ -70,16 +106,16 @@ def no_gc():
 def _kinds() -> dict[str, tuple[int, int]]:
     kinds: dict[str, tuple[int, int]] = {}
     for rank, p in enumerate(fx.LABELS):
-        kinds[p] = (_LABEL, rank)
+        kinds[p] = (LABELS, rank)
     for rank, p in enumerate(fx.ALIASES):
-        kinds[p] = (_ALIAS, rank)
+        kinds[p] = (ALIASES, rank)
     for p in fx.HIDDEN:
-        kinds[p] = (_HIDDEN, 0)
+        kinds[p] = (HIDDEN, 0)
     for rank, p in enumerate(fx.DESCRIPTIONS):
-        kinds[p] = (_DESCRIPTION, rank)
-    kinds[fx.TYPE] = (_TYPE, 0)
+        kinds[p] = (DESCRIPTIONS, rank)
+    kinds[fx.TYPE] = (TYPES, 0)
     for p in fx.META_MARKERS:
-        kinds[p] = (_META, 0)
+        kinds[p] = (META, 0)
     return kinds
 
 
@@ -87,15 +123,8 @@ def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None) -> Scan:
     """One pass: labels, aliases, descriptions and types (LoadError with line/column)."""
     out = Scan()
     kinds = _kinds().get
-    langs: dict[str, str] = {}
     named, literal = ox.NamedNode, ox.Literal
-    ids, records, meta = out.ids, out.records, out.meta
-    col = {
-        _LABEL: out.columns[0],
-        _ALIAS: out.columns[1],
-        _HIDDEN: out.columns[1],
-        _DESCRIPTION: out.columns[2],
-    }
+    ids, meta, columns = out.ids, out.meta, out.columns
     count = 0
     try:
         parser = ox.parse(data, _OX_FORMATS[fmt], base_iri=base_iri)
@@ -107,39 +136,31 @@ def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None) -> Scan:
             s = q.subject
             if type(s) is not named:  # blank-node ids differ between two parses
                 continue
-            sid, o = s.value, q.object
+            sid = s.value
             k, rank = kind
-            if k == _META:
+            if k == META:
                 meta.add(sid)
                 continue
             n = ids.get(sid)
             if n is None:
-                n = ids[sid] = len(records)
-                records.append([None, None, None, None, None])
-            rec = records[n]
-            if k == _TYPE:
+                n = ids[sid] = len(ids)
+            o = q.object
+            col = columns[k]
+            if k == TYPES:
                 if type(o) is named:
                     t = o.value
-                    if rec[TYPES] is None:
-                        rec[TYPES] = [t]
-                    else:
-                        rec[TYPES].append(t)
+                    col.values.append(t)
+                    col.rows.append(n)
                     if t in fx.META_TYPES:
                         meta.add(sid)
                 continue
             if type(o) is not literal:
                 continue
-            lang = o.language or ""
-            lang = langs.setdefault(lang, lang.lower())
-            text = o.value
-            value = text if k == _HIDDEN else (rank, lang, text)
-            if rec[k] is None:
-                rec[k] = [value]
-            else:
-                rec[k].append(value)
-            texts, rows = col[k]
-            texts.append(text)
-            rows.append(n)
+            col.values.append(o.value)
+            col.rows.append(n)
+            if k != HIDDEN:
+                col.langs.append(o.language)
+                col.ranks.append(rank)
         out.prefixes = dict(getattr(parser, "prefixes", {}) or {})
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt, source) from None
@@ -156,14 +177,26 @@ class StoreLoader:
     loads (measured: the scan then takes twice as long); given a path it does not.
     """
 
-    def __init__(self, path: str, fmt: str, *, source: str, base_iri: str | None) -> None:
+    def __init__(
+        self, path: str, fmt: str, *, source: str, base_iri: str | None, start: bool = True
+    ) -> None:
         self._path = path
         self._fmt, self._source, self._base = fmt, source, base_iri
         self._store: ox.Store | None = None
         self._error: LoadError | None = None
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="store-loader", daemon=True)
-        self._thread.start()
+        self._lock = threading.Lock()
+        self._started = False
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Begin loading (once); :meth:`store` starts it too when nobody did."""
+        with self._lock:
+            if not self._started:
+                self._started = True
+                self._thread.start()
 
     def _run(self) -> None:
         try:  # yield the CPU to the scan that the user is waiting for (Linux: per thread)
@@ -189,6 +222,7 @@ class StoreLoader:
 
     def store(self) -> ox.Store:
         """The loaded store, waiting for it if needed (LoadError if loading failed)."""
+        self.start()
         self._done.wait()
         if self._error is not None:
             raise self._error
