@@ -19,6 +19,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import cache
 from itertools import accumulate, chain, compress, repeat
 from operator import not_
 from typing import TYPE_CHECKING, NamedTuple
@@ -377,24 +378,21 @@ class SearchIndex:
                     offer(entry, RANK_FUZZY, score / 100.0, key)
 
 
-_TABLES: tuple[dict[int, str], dict[int, str]] | None = None
+@cache
+def _pinyin_tables() -> tuple[dict[int, str], dict[int, str]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    full: dict[int, str] = {}
+    for code, readings in pinyin_dict.items():
+        first = unicodedata.normalize("NFKD", readings.split(",")[0]).replace("u\u0308", "v")
+        plain = "".join(c for c in first if not unicodedata.combining(c))
+        if plain and plain.isascii():
+            full[code] = plain
+    return full, {code: s[0] for code, s in full.items()}
 
 
 def _table_pinyin(texts: list[str]) -> tuple[list[str], list[str]]:
     """Toneless pinyin and initials of many texts, by each character's commonest reading."""
-    global _TABLES
-    if _TABLES is None:
-        from pypinyin.pinyin_dict import pinyin_dict
-
-        full: dict[int, str] = {}
-        for code, readings in pinyin_dict.items():
-            first = readings.split(",")[0]
-            plain = "".join(
-                c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c)
-            ).replace("ü", "v")
-            plain = plain.replace("u\u0308", "v")
-            if plain and plain.isascii():
-                full[code] = plain
-        _TABLES = full, {code: s[0] for code, s in full.items()}
+    full, initials = _pinyin_tables()
     han = _NOT_HAN.sub("", _SEP.join(texts))
-    return han.translate(_TABLES[0]).split(_SEP), han.translate(_TABLES[1]).split(_SEP)
+    return han.translate(full).split(_SEP), han.translate(initials).split(_SEP)
