@@ -12,7 +12,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
@@ -23,6 +22,8 @@ from .model import Edge, Evidence, Figure, Lang, Node, pick_label
 from .vocab import KGX, KGX_NS, LZ_NS, SDO
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from .hierarchy import Hierarchy
     from .search import SearchIndex
 
@@ -63,6 +64,8 @@ class KnowledgeGraph:
         self._edges: list[Edge] = []
         self._out: dict[str, list[Edge]] = defaultdict(list)
         self._in: dict[str, list[Edge]] = defaultdict(list)
+        self._labels_cache: dict[object, tuple[tuple[str, str], ...]] = {}
+        self._citations: dict[object, str] = {}
         self._statement_evidence = self._index_statements()
         self._build()
 
@@ -183,11 +186,14 @@ class KnowledgeGraph:
         )
 
     def _term_labels(self, term) -> tuple[tuple[str, str], ...]:
-        return (
-            lab.literal_pairs(self.ontology, term, lab.LABEL_PREDICATES)
-            or lab.literal_pairs(self.rdf, term, lab.LABEL_PREDICATES)
-            or KNOWN_LABELS.get(str(term), ())
-        )
+        hit = self._labels_cache.get(term)
+        if hit is None:
+            hit = self._labels_cache[term] = (
+                lab.literal_pairs(self.ontology, term, lab.LABEL_PREDICATES)
+                or lab.literal_pairs(self.rdf, term, lab.LABEL_PREDICATES)
+                or KNOWN_LABELS.get(str(term), ())
+            )
+        return hit
 
     def _evidence_of(self, holder) -> list[Evidence]:
         g = self.rdf
@@ -217,10 +223,13 @@ class KnowledgeGraph:
     def _citation(self, section) -> str:
         if section is None:
             return ""
-        article = self.rdf.value(section, KGX.sourceArticle)
-        if article is None:
-            return ""
-        return self.citation(lab.term_id(article))
+        hit = self._citations.get(section)
+        if hit is None:
+            article = self.rdf.value(section, KGX.sourceArticle)
+            hit = self._citations[section] = (
+                self.citation(lab.term_id(article)) if article is not None else ""
+            )
+        return hit
 
     # --- public API ---------------------------------------------------------------
     def __contains__(self, node_id: object) -> bool:
@@ -368,6 +377,8 @@ class KnowledgeGraph:
     @cached_property
     def nx(self) -> nx.MultiDiGraph:
         """NetworkX projection: nodes carry label/category/types, edges their predicate."""
+        import networkx as nx  # imported lazily: ~0.15 s, and only exports and stats need it
+
         graph = nx.MultiDiGraph()
         for node in self._nodes.values():
             graph.add_node(

@@ -57,12 +57,12 @@ def literal_pairs(
     out: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
     for pred in predicates:
-        for obj in graph.objects(subject, pred):
-            if isinstance(obj, Literal):
-                pair = ((obj.language or "").lower(), clip(str(obj), limit))
-                if pair[1] and pair not in seen:
-                    seen.add(pair)
-                    out.append(pair)
+        found = [o for o in graph.objects(subject, pred) if isinstance(o, Literal)]
+        for obj in sorted(found, key=lambda o: (o.language or "", str(o))):  # stable order
+            pair = ((obj.language or "").lower(), clip(str(obj), limit))
+            if pair[1] and pair not in seen:
+                seen.add(pair)
+                out.append(pair)
     return tuple(out)
 
 

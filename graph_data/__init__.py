@@ -7,7 +7,6 @@ shapes are separate so that loading the data stays fast. ``article.ttl`` is gene
 
 from __future__ import annotations
 
-from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -49,24 +48,18 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-@cache
-def _parsed(name: str) -> Graph:
-    with as_file(_PACKAGE / name) as path:
-        return Graph().parse(path, format="turtle")
-
-
 def _fresh_copy(name: str) -> Graph:
-    graph = bind_prefixes(Graph())
-    for triple in _parsed(name):
-        graph.add(triple)
-    return graph
+    """Parse the packaged file anew (pyoxigraph: ~0.06 s for the article, faster than a copy)."""
+    from explorer.rdf_io import load_graph
+
+    with as_file(_PACKAGE / name) as path:
+        return bind_prefixes(load_graph(path, fmt="turtle"))
 
 
 def load_article_graph() -> Graph:
     """The article's instance data (``article.ttl`` only), as a new graph.
 
-    The file is parsed once per process; each call returns a fresh copy, so callers may
-    mutate the result freely.
+    Each call parses the file anew and returns a new graph, so callers may mutate it.
     """
     return _fresh_copy("article.ttl")
 
