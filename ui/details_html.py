@@ -22,11 +22,11 @@ class Details:
     targets: list[str] = field(default_factory=list)
 
 
-def _evidence_html(ev: Evidence, tr: Callable[[str], str]) -> str:
+def _evidence_html(ev: Evidence, tr: Callable[[str], str], section: str) -> str:
     parts = [f"<blockquote style='margin:2px 0 2px 12px'>“{escape(ev.quote)}”"]
     where = []
-    if ev.section:
-        where.append(f"{tr('Section')}: {escape(ev.section)}")
+    if section:
+        where.append(f"{tr('Section')}: {escape(section)}")
     if ev.source:
         where.append(escape(ev.source))
     if ev.note:
@@ -41,6 +41,10 @@ def details_html(kg: KnowledgeGraph, node_id: str, lang: Lang, tr: Callable[[str
     """Labels, type, description, attributes, figures, relations and evidence of *node_id*."""
     node = kg.node(node_id)
     targets: list[str] = []
+
+    def ev_html(ev: Evidence) -> str:  # the section heading in the chosen language
+        section = kg.label(ev.section_id, lang) if ev.section_id else ev.section
+        return _evidence_html(ev, tr, section)
 
     def link(target: str) -> str:
         targets.append(target)
@@ -76,7 +80,7 @@ def details_html(kg: KnowledgeGraph, node_id: str, lang: Lang, tr: Callable[[str
         for f in figures:
             value = f"{f.value:g} {f.unit_label(lang)}".strip()
             out.append(f"<li><b>{escape(value)}</b> {escape(f.counts_label(lang))}")
-            out.extend(_evidence_html(ev, tr) for ev in f.evidence)
+            out.extend(ev_html(ev) for ev in f.evidence)
             out.append("</li>")
         out.append("</ul>")
     for heading, edges, outward in (
@@ -85,12 +89,12 @@ def details_html(kg: KnowledgeGraph, node_id: str, lang: Lang, tr: Callable[[str
     ):
         if edges:
             out.append(f"<h3>{heading}</h3><ul>")
-            out.extend(_edge_html(e, outward, lang, link, tr) for e in edges)
+            out.extend(_edge_html(e, outward, lang, link, ev_html) for e in edges)
             out.append("</ul>")
     evidence = kg.evidence(node_id)
     if evidence:
         out.append(f"<h3>{tr('Evidence in the article')}</h3>")
-        out.extend(_evidence_html(ev, tr) for ev in evidence)
+        out.extend(ev_html(ev) for ev in evidence)
     fixes = kg.ocr_corrections(node_id)
     if fixes:
         out.append(f"<h3>{tr('OCR corrections')}</h3><ul>")
@@ -101,9 +105,9 @@ def details_html(kg: KnowledgeGraph, node_id: str, lang: Lang, tr: Callable[[str
     return Details("".join(out), title, targets)
 
 
-def _edge_html(edge: Edge, outward: bool, lang: Lang, link, tr) -> str:
+def _edge_html(edge: Edge, outward: bool, lang: Lang, link, ev_html) -> str:
     other = edge.target if outward else edge.source
     text = f"<li>{escape(edge.label(lang))} {link(other)}"
     if not outward:
         text = f"<li>{link(other)} {escape(edge.label(lang))}"
-    return text + "".join(_evidence_html(ev, tr) for ev in edge.evidence) + "</li>"
+    return text + "".join(ev_html(ev) for ev in edge.evidence) + "</li>"
