@@ -37,20 +37,24 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     biggest = sizes[-1]
     started = time.perf_counter()
-    parts = [
-        "## Performance\n",
-        f"Measured on: {machine()}.\n",
-        bench_scale.run(sizes, repeat=args.repeat),
-        bench_search.run(biggest),
-        bench_views.run(biggest, 100_000 if not args.quick else 10_000),
-    ]
+    parts: list[str] = []
+
+    def section(text: str) -> None:
+        parts.append(text)
+        print(text.strip() + "\n", flush=True)  # each table as soon as it is measured
+
+    section("## Performance\n")
+    section(f"Measured on: {machine()}.\n")
+    section(bench_scale.run(sizes, repeat=args.repeat))
+    section(bench_search.run(biggest))
+    section(bench_views.run(biggest, 100_000 if not args.quick else 10_000))
     if importlib.util.find_spec(f"{__package__}.bench_app") is not None:
         app = importlib.import_module(f"{__package__}.bench_app")
         takes_quick = "quick" in inspect.signature(app.run).parameters
-        parts.append(_app_report(app.run(quick=args.quick) if takes_quick else app.run()))
+        section(_app_report(app.run(quick=args.quick) if takes_quick else app.run()))
     parts.append(f"_The whole run took {time.perf_counter() - started:.0f} s._")
     report = "\n\n".join(p.strip() for p in parts if p) + "\n"
-    print(report)
+    print(parts[-1])
     if args.out:
         args.out.write_text(report, encoding="utf-8")
     return 0

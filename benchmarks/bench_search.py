@@ -38,12 +38,13 @@ def _queries(labels_zh: list[str], labels_en: list[str], n: int) -> dict[str, li
 
 def measure(triples: int, *, n: int = 200) -> tuple[int, list[list], list[list]]:
     from explorer.sources.store import open_store
+    from explorer.sources.store_load import LABELS
 
     graph = open_store(ensure(triples))
     t0 = time.perf_counter()
     index = graph.search_index
     build = time.perf_counter() - t0
-    texts = graph._scan.columns[0][0]
+    texts = graph._scan.columns[LABELS].values
     zh = [t for t in texts if not t.isascii()]
     en = [t for t in texts if t.isascii()]
     once = [["index build (one pass over the scanned labels)", f"{build * 1000:.0f}"]]
