@@ -4,13 +4,11 @@ Ranking, best first: exact label > label prefix > alias > substring (including
 all words of an English phrase) > description > fuzzy (typos). Keys are folded
 by :func:`labels.normalise`, so quotes, brackets and spaces never matter.
 
-The index is built in one pass (keys folded in bulk, one sort); each query is a
-binary search over sorted keys and C-level ``str.find`` scans over one string per
-script, so it stays fast per keystroke at 200k entities. Rank-3-and-worse scans
-are skipped once enough better hits are found (they could never make the list).
-Pinyin keys are computed lazily, on the first Latin query: by pypinyin on small
-indexes, by a per-character table (one ``str.translate``) on large ones, since
-pypinyin takes ~27 s over 320k strings.
+Built in one pass (keys folded in bulk, one sort); a query is a binary search and
+C-level ``str.find`` scans (one string per script), fast per keystroke at 200k
+entities; worse-ranked scans are skipped once enough better hits are found. Pinyin
+keys are made on the first Latin query: by pypinyin on small indexes, by a
+per-character table on large ones (pypinyin takes ~27 s over 320k strings).
 """
 
 from __future__ import annotations
@@ -153,8 +151,7 @@ class _Keys:
             pos = find(needle, starts[j + 1])
 
     def fuzzy_candidates(self, query: str) -> list[str]:
-        """Keys a typo of *query* could be: all of them on small indexes, else those
-        sharing its first character (the usual prefix length of fuzzy search engines)."""
+        """All keys on small indexes, else those sharing *query*'s first character."""
         if len(self._sorted) <= WRATIO_LIMIT:
             return self._sorted
         lo = bisect.bisect_left(self._sorted, query[0])
@@ -197,7 +194,6 @@ class SearchIndex:
         self._words: dict[str, set[int]] | None = None
         self._word_list: list[str] = []
         self._pinyin: _Keys | None = None
-        self._first: dict[int, str] | None = None
 
     @staticmethod
     def _keys(column: tuple[list[str], list[int]]) -> _Keys:
@@ -223,13 +219,7 @@ class SearchIndex:
     def _name(self, row: int) -> str:
         if self._shown and self._shown[row]:
             return self._shown[row]
-        if self._display is not None:
-            return self._display(self._cols.ids[row])
-        if self._first is None:
-            self._first = {}
-            for text, r in zip(*self._cols.labels, strict=True):
-                self._first.setdefault(r, text)
-        return self._first.get(row, self._cols.ids[row])
+        return self._display(self._cols.ids[row]) if self._display else ""
 
     def _names_with_rows(self) -> tuple[list[str], list[int]]:
         (lt, lr), (at, ar) = self._cols.labels, self._cols.aliases
@@ -237,19 +227,26 @@ class SearchIndex:
 
     @classmethod
     def from_graph(cls, kg: GraphSource, lang: Lang = "both") -> SearchIndex:
-        entries = []
-        for node in kg.nodes():
-            entries.append(
+        return cls(
+            [
                 Entry(
-                    node_id=node.id,
-                    display=node.label(lang),
-                    category=node.category,
-                    labels=tuple(text for _l, text in node.labels) or (node.fallback,),
-                    aliases=node.aliases + kg.hidden_labels(node.id),
-                    descriptions=tuple(text for _l, text in node.descriptions),
+                    node.id,
+                    node.label(lang),
+                    node.category,
+                    tuple(text for _l, text in node.labels) or (node.fallback,),
+                    node.aliases + kg.hidden_labels(node.id),
+                    tuple(text for _l, text in node.descriptions),
                 )
-            )
-        return cls(entries)
+                for node in kg.nodes()
+            ]
+        )
+
+    def warm(self) -> None:
+        """Build now what the first query of a kind would (pinyin keys, scan strings, the
+        fuzzy matcher): call it in a worker after opening so no keystroke pays ~1 s."""
+        for keys in (self._labels, self._aliases, self._pinyin_keys()):
+            keys._scan_strings()
+        import rapidfuzz.process  # noqa: F401
 
     def _word_index(self) -> tuple[dict[str, set[int]], list[str]]:
         if self._words is None:
