@@ -242,10 +242,13 @@ class SearchIndex:
         )
 
     def warm(self) -> None:
-        """Build now what the first query of a kind would (pinyin keys, scan strings, the
-        fuzzy matcher): call it in a worker after opening so no keystroke pays ~1 s."""
-        for keys in (self._labels, self._aliases, self._pinyin_keys()):
+        """Build now what the first query of a kind would (pinyin keys, scan strings, word
+        index, fuzzy matcher): call it in a worker after opening so no keystroke pays."""
+        if self._descriptions is None:
+            self._descriptions = self._keys(self._cols.descriptions)
+        for keys in (self._labels, self._aliases, self._pinyin_keys(), self._descriptions):
             keys._scan_strings()
+        self._word_index()
         import rapidfuzz.process  # noqa: F401
 
     def _word_index(self) -> tuple[dict[str, set[int]], list[str]]:
