@@ -231,13 +231,13 @@ class StoreGraph(LazyGraph):
             labelled = set(cols[sl.LABELS].rows)
             texts, rows = list(cols[sl.LABELS].values), list(cols[sl.LABELS].rows)
             for row, found in types.items():
-                key = tuple(sorted(found))
+                key = tuple(found)  # as found; sorted only once per distinct combination
                 cat = cache.get(key)
                 if cat is None:
-                    cat = cache[key] = category_of(key)
+                    cat = cache[key] = category_of(tuple(sorted(key)))
                 categories[row] = cat
                 if row not in labelled:  # typed, unlabelled: found by its name
-                    texts.append(fx.fallback_name(ids[row], key))
+                    texts.append(fx.fallback_name(ids[row], tuple(sorted(key))))
                     rows.append(row)
             aliases, hidden = cols[sl.ALIASES], cols[sl.HIDDEN]
             columns = Columns(
