@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QWidget,
 )
 
@@ -106,11 +107,14 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar(self, maximumWidth=160, textVisible=False)
         self.progress.setRange(0, 0)
         self.progress.hide()
+        self.cancel_load = QPushButton(self)
+        self.cancel_load.hide()
         self.font_warning = QLabel(self)
         self.font_warning.setStyleSheet("color: #a52a2a")
         status = self.statusBar()
         status.addWidget(self.breadcrumb, 1)
         status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_load)
         status.addPermanentWidget(self.font_warning)
 
         from .workers import GraphLoader
@@ -119,6 +123,8 @@ class MainWindow(QMainWindow):
         self.loader.started.connect(self._on_load_started)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
+        self.loader.cancelled.connect(self._on_load_cancelled)
+        self.cancel_load.clicked.connect(self.loader.cancel)
         self.qs.selection_changed.connect(self._on_selection_changed)
         self.qs.graph_changed.connect(lambda _g: self._update_title())
         self._order_tabs()
@@ -173,6 +179,7 @@ class MainWindow(QMainWindow):
         }
         for key, dock in self.docks.items():
             dock.setWindowTitle(titles[key])
+        self.cancel_load.setText(self.tr("Cancel"))
         self.menus.retranslate()
         if self.translations is not None:
             self.menus.set_ui_checked(self.translations.lang)
@@ -227,19 +234,27 @@ class MainWindow(QMainWindow):
 
     def _on_load_started(self, path: str) -> None:
         self.progress.show()
+        self.cancel_load.show()
         name = Path(path).name if path else self.tr("the article graph")
         self.statusBar().showMessage(self.tr("Loading %1…").replace("%1", name))
 
     def _on_loaded(self, kg: KnowledgeGraph, path: str) -> None:
         self.progress.hide()
+        self.cancel_load.hide()
         self.statusBar().clearMessage()
         self.source = kg.source
         self.state.set_graph(kg)
         if path:
             self.menus.fill_recent(self.settings.add_recent(path))
 
+    def _on_load_cancelled(self) -> None:
+        self.progress.hide()
+        self.cancel_load.hide()
+        self.statusBar().showMessage(self.tr("Loading cancelled; the current graph stays."), 5000)
+
     def _on_load_failed(self, error: LoadError, path: str) -> None:
         self.progress.hide()
+        self.cancel_load.hide()
         self.statusBar().clearMessage()
         self.last_error = error
         self.error_dialog = load_error_box(self, error, path)

@@ -43,14 +43,37 @@ class GraphLoader(QObject):
     started = Signal(str)
     loaded = Signal(object, str)
     failed = Signal(object, str)
+    cancelled = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread: QThread | None = None
         self._worker: _Loader | None = None
+        self._abandoned: list[QThread] = []  # cancelled loads still finishing
 
     def busy(self) -> bool:
         return self._thread is not None
+
+    def cancel(self) -> bool:
+        """Abandon the running load: its result is dropped, the current graph stays.
+
+        A parse cannot be interrupted half-way, so the thread runs on to its end in
+        the background, unheard, and is deleted when it finishes.
+        """
+        thread, worker = self._thread, self._worker
+        if thread is None or worker is None:
+            return False
+        worker.loaded.disconnect(self._on_loaded)
+        worker.failed.disconnect(self._on_failed)
+        worker.loaded.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        thread.finished.connect(thread.deleteLater)
+        self._abandoned.append(thread)
+        thread.finished.connect(lambda t=thread: self._abandoned.remove(t))
+        self._thread, self._worker = None, None
+        self.cancelled.emit()
+        return True
 
     def load(self, path: str | None) -> bool:
         """Load *path* (``None``: the bundled article); False if a load is already running."""
@@ -75,9 +98,13 @@ class GraphLoader(QObject):
         self._thread, self._worker = None, None
 
     def _on_loaded(self, kg, path: str) -> None:
+        if self.sender() is not self._worker:  # a cancelled load's late answer
+            return
         self._finish()
         self.loaded.emit(kg, path)
 
     def _on_failed(self, error, path: str) -> None:
+        if self.sender() is not self._worker:
+            return
         self._finish()
         self.failed.emit(error, path)

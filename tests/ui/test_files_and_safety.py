@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from PySide6.QtCore import Qt
 
 PAGE_TIMEOUT = 30_000
 
@@ -130,3 +131,22 @@ def test_a_large_file_opens_store_backed_and_still_navigates(
     page.wait_selection(window.graph, {target})
     assert window.hierarchy.current_id() == target
     assert window.details.title_text() == "西湖街道党工委"
+
+
+def test_cancelling_a_load_keeps_the_graph_and_frees_the_loader(qtbot, window, ui_data, tmp_path):
+    from benchmarks.generate import generate
+
+    big = tmp_path / "big.ttl"
+    big.write_text(generate(100_000), encoding="utf-8")
+    before_kg = window.state.kg
+    assert window.open_file(str(big))
+    assert window.cancel_load.isVisibleTo(window)
+    qtbot.mouseClick(window.cancel_load, Qt.MouseButton.LeftButton)
+    assert not window.loader.busy()
+    assert not window.progress.isVisibleTo(window)
+    assert not window.cancel_load.isVisibleTo(window)
+    qtbot.wait(1500)  # the abandoned parse finishes in the background, unheard
+    assert window.state.kg is before_kg
+    path = str(ui_data / "mini.ttl")
+    assert window.open_file(path)  # a new load may start at once
+    qtbot.waitUntil(lambda: window.state.kg.source == path, timeout=PAGE_TIMEOUT)

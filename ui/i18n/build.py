@@ -54,6 +54,8 @@ ZH: dict[str, dict[str, str]] = {
         "Open RDF file": "打开 RDF 文件",
         "the article graph": "文章图谱",
         "Loading %1…": "正在加载 %1…",
+        "Cancel": "取消",
+        "Loading cancelled; the current graph stays.": "已取消加载，保留当前图谱。",
         "Could not open the file": "无法打开文件",
         "Could not open %1.": "无法打开 %1。",
         "line %1": "第 %1 行",

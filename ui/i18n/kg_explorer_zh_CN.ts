@@ -132,6 +132,14 @@
         <translation>正在加载 %1…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Loading cancelled; the current graph stays.</source>
+        <translation>已取消加载，保留当前图谱。</translation>
+    </message>
+    <message>
         <source>Could not open the file</source>
         <translation>无法打开文件</translation>
     </message>
