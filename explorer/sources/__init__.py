@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .protocol import GraphSource, prefetch, top_entities
+from .protocol import GraphSource, prefetch, top_entities, warm
 
 #: Files above this size open as a StoreGraph (~30k triples of Turtle: the full projection
 #: takes ~1.5 s there and grows by ~5 s per 100k triples); the environment variable
@@ -35,6 +35,7 @@ __all__ = [
     "open_source",
     "prefetch",
     "top_entities",
+    "warm",
 ]
 
 

@@ -65,3 +65,16 @@ def prefetch(kg: GraphSource, ids) -> None:
     own = getattr(kg, "prefetch_around", None)
     if own is not None:
         own(list(ids))
+
+
+def warm(kg: GraphSource, *, whole_cap: int = 500) -> None:
+    """Compute what the first screen asks for (search index and its lazy parts, tree
+    roots, the whole-graph view's entities), so a loading worker, not the GUI thread,
+    pays for it: ~5 s on a million triples, milliseconds on the article."""
+    if len(kg) > whole_cap:
+        top_entities(kg, whole_cap)  # cached by the large sources; first: its memory peaks
+    index = kg.search_index
+    own = getattr(index, "warm", None)
+    if own is not None:
+        own()
+    kg.hierarchy.roots()

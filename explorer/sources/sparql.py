@@ -5,7 +5,7 @@ ids on screen, a batch of ids per query (``VALUES``), every query bounded by
 ``LIMIT``, every answer cached. Blank nodes cannot be named in a query, so the
 facts of blank-node objects (evidence, OCR fixes, anonymous entities) come one
 level deep with their subject's. Search and hierarchy are remote too (see
-``sparql_tree.py``).
+``sparql_search.py``, ``tree.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from . import facts as fx
 from .facts import Facts
 from .lazy import LazyGraph
 from .sparql_http import EndpointError, SparqlClient
+from .tree import DEFAULT_DOWN, DEFAULT_UP, LazyHierarchy, kin_query, roots_query
 
 #: Ids per ``VALUES`` batch, and the row limits of each kind of query.
 BATCH = 100
@@ -186,15 +187,28 @@ class EndpointGraph(LazyGraph):
     # --- search and hierarchy -------------------------------------------------------
     @cached_property
     def search_index(self):
-        from .sparql_tree import EndpointSearch
+        from .sparql_search import EndpointSearch
 
         return EndpointSearch(self)
 
     @cached_property
-    def hierarchy(self):
-        from .sparql_tree import RemoteHierarchy
+    def hierarchy(self) -> LazyHierarchy:
+        return LazyHierarchy(self)
 
-        return RemoteHierarchy(self)
+    def tree_kin(self, ids: list[str], *, down: bool) -> dict[str, list[str]]:
+        """Children (*down*) or parents of *ids*, one bounded query per batch."""
+        found: dict[str, list[str]] = {}
+        for chunk in self._values(ids):
+            query = kin_query(
+                " ".join(chunk), DEFAULT_UP, DEFAULT_DOWN, children=down, limit=LIST_ROWS * 5
+            )
+            for row in self.client.select(query):
+                found.setdefault(row["x"], []).append(row["y"])
+        return found
+
+    def tree_roots(self) -> list[str]:
+        rows = self.client.select(roots_query(DEFAULT_UP, DEFAULT_DOWN, LIST_ROWS))
+        return [r["r"] for r in rows if isinstance(r.get("r"), str)]
 
 
 class RemoteTriples:

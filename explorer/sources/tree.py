@@ -1,0 +1,157 @@
+"""Trees in a large or remote graph, walked on demand: never built whole.
+
+``LazyHierarchy`` answers ``Hierarchy``'s questions (roots, children, parents,
+ancestors, descendants) by asking its graph for the kin of a batch of ids at a
+time, and caches every answer: a store answers with pattern look-ups, an endpoint
+with one bounded query per batch. Nothing is held for parts nobody unfolds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from ..hierarchy import DOWNWARD, UPWARD
+from ..model import Cycle, Lang, TreeLink
+
+#: Entities per walk below one root.
+TREE_CAP = 5_000
+
+
+def roots_query(up: Iterable[str], down: Iterable[str], limit: int) -> str:
+    """SPARQL for entities with children and no parent, by the hierarchy predicates."""
+    ups = " ".join(f"<{p}>" for p in up)
+    downs = " ".join(f"<{p}>" for p in down)
+    return (
+        f"SELECT DISTINCT ?r WHERE {{ {{ VALUES ?u {{ {ups} }} ?c ?u ?r }} UNION "
+        f"{{ VALUES ?d {{ {downs} }} ?r ?d ?c }} FILTER(isIRI(?r)) "
+        f"FILTER NOT EXISTS {{ VALUES ?u2 {{ {ups} }} ?r ?u2 ?g }} "
+        f"FILTER NOT EXISTS {{ VALUES ?d2 {{ {downs} }} ?g2 ?d2 ?r }} }} "
+        f"LIMIT {limit}"
+    )
+
+
+def kin_query(
+    values: str, up: Iterable[str], down: Iterable[str], *, children: bool, limit: int
+) -> str:
+    """SPARQL for the children (or parents) of the ids in *values*."""
+    ups = " ".join(f"<{p}>" for p in up)
+    downs = " ".join(f"<{p}>" for p in down)
+    up_side, down_side = ("?y ?u ?x", "?x ?d ?y") if children else ("?x ?u ?y", "?y ?d ?x")
+    return (
+        f"SELECT ?x ?y WHERE {{ VALUES ?x {{ {values} }} "
+        f"{{ VALUES ?u {{ {ups} }} {up_side} }} UNION "
+        f"{{ VALUES ?d {{ {downs} }} {down_side} }} FILTER(isIRI(?y)) }} "
+        f"LIMIT {limit}"
+    )
+
+
+DEFAULT_UP = tuple(str(p) for p in UPWARD)
+DEFAULT_DOWN = tuple(str(p) for p in DOWNWARD)
+
+
+class TreeSource(Protocol):
+    """What a lazy hierarchy asks its graph: kin of a batch of ids, and the roots."""
+
+    def tree_kin(self, ids: list[str], *, down: bool) -> dict[str, list[str]]: ...
+    def tree_roots(self) -> list[str]: ...
+    def prefetch(self, ids: Iterable[str]) -> None: ...
+    def label(self, node_id: str, lang: Lang = "zh") -> str: ...
+
+
+class LazyHierarchy:
+    """``Hierarchy``'s query methods, answered a batch of ids at a time and cached.
+
+    Cycles are found (and cut) along the walks that meet them, not up front.
+    """
+
+    def __init__(self, graph: TreeSource) -> None:
+        self._graph = graph
+        self._children: dict[str, list[str]] = {}
+        self._parents: dict[str, list[str]] = {}
+        self.cycles: list[Cycle] = []
+        self.links: list[TreeLink] = []
+
+    def _sorted(self, ids: list[str]) -> list[str]:
+        self._graph.prefetch(ids)
+        return sorted(dict.fromkeys(ids), key=lambda i: (self._graph.label(i, "en").casefold(), i))
+
+    def _fetch(self, ids: list[str], *, down: bool) -> None:
+        cache = self._children if down else self._parents
+        todo = [i for i in dict.fromkeys(ids) if i not in cache]
+        if todo:
+            found = self._graph.tree_kin(todo, down=down)
+            for i in todo:
+                kin = found.get(i, [])
+                cache[i] = self._sorted(kin) if down else list(dict.fromkeys(kin))
+
+    def children(self, node_id: str) -> list[str]:
+        self._fetch([node_id], down=True)
+        return list(self._children.get(node_id, ()))
+
+    def child_count(self, node_id: str) -> int:
+        return len(self.children(node_id))
+
+    def parents(self, node_id: str) -> list[str]:
+        self._fetch([node_id], down=False)
+        return list(self._parents.get(node_id, ()))
+
+    def contains(self, node_id: str) -> bool:
+        return bool(self.children(node_id) or self.parents(node_id))
+
+    def roots(self) -> list[str]:
+        """Entities with children and no parent (bounded)."""
+        return self._sorted(self._graph.tree_roots())
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """The chain of first parents up to a root, root first (cycle-safe, bounded)."""
+        chain: list[str] = []
+        seen = {node_id}
+        current = node_id
+        while len(chain) < 200:
+            parents = self.parents(current)
+            if not parents or parents[0] in seen:
+                break
+            current = parents[0]
+            seen.add(current)
+            chain.append(current)
+        chain.reverse()
+        return chain
+
+    def descendants(self, root: str, *, depth: int | None = None) -> list[tuple[str, int]]:
+        """``(id, depth)`` below *root* in pre-order, each node once, at most TREE_CAP."""
+        levels: dict[str, int] = {root: 0}
+        parent: dict[str, str] = {}
+        frontier, level = [root], 0
+        while frontier and (depth is None or level < depth) and len(levels) < TREE_CAP:
+            self._fetch(frontier, down=True)
+            following = []
+            for node in frontier:
+                for child in self._children.get(node, ()):
+                    if child in levels:
+                        self._note_cycle(node, child, parent)
+                        continue
+                    if len(levels) >= TREE_CAP:
+                        break
+                    levels[child] = level + 1
+                    parent[child] = node
+                    following.append(child)
+            frontier, level = following, level + 1
+        out: list[tuple[str, int]] = []
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            out.append((node, levels[node]))
+            kids = [c for c in self._children.get(node, ()) if parent.get(c) == node]
+            stack.extend(reversed(kids))
+        return out
+
+    def _note_cycle(self, node: str, child: str, parent: dict[str, str]) -> None:
+        chain = [node]
+        while chain[-1] in parent and chain[-1] != child and len(chain) < TREE_CAP:
+            chain.append(parent[chain[-1]])
+        if chain[-1] == child:
+            loop = tuple(reversed(chain))
+            link = TreeLink(node, child, "")
+            if all(c.cut != link for c in self.cycles):
+                self.cycles.append(Cycle(loop, link))
