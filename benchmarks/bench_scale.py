@@ -21,6 +21,10 @@ PARSE_OX = (
     "import sys, collections, pyoxigraph as ox; "
     "collections.deque(ox.parse(path=sys.argv[1], format=ox.RdfFormat.TURTLE), maxlen=0)"
 )
+APP_OPEN = (
+    "import sys; from explorer.sources import open_source, warm; "
+    "from explorer import views; g = open_source(sys.argv[1]); warm(g); views.whole(g)"
+)
 LOAD_OX = (
     "import sys, pyoxigraph as ox; ox.Store().load(path=sys.argv[1], format=ox.RdfFormat.TURTLE)"
 )
@@ -48,6 +52,8 @@ def measure(sizes: list[int], *, repeat: int = 3, rdflib_max: int = 1_000_000) -
         if auto != "store":
             s, m = best_of(search, repeat, env={"KG_EXPLORER_LARGE_BYTES": "0"})
             results.append(("kg-explorer search (store forced)", s, m))
+        s, m = best_of([PYTHON, "-c", APP_OPEN, str(path)], 1 if size >= 500_000 else repeat)
+        results.append(("app-ready open: open_source + warm + whole view", s, m))
         for name, s, m in results:
             rows.append(
                 [_size(size), f"{mb:.1f} MB", name, f"{s:.2f}", f"{m:.0f}", f"{s / parse_s:.1f}×"]
