@@ -196,6 +196,8 @@ def hierarchy_view(
     kept = order[:cap]
     keep = set(kept)
     prefetch(kg, kept)
+    if hasattr(tree, "prefetch"):  # a lazy tree: every kept node's children in one batch
+        tree.prefetch(kept)
     edges = [
         e
         for nid in kept
@@ -214,7 +216,8 @@ def hierarchy_view(
 
 
 def _is_tree_edge(tree, edge: Edge) -> bool:
-    return edge.target in tree.parents(edge.source) or edge.source in tree.parents(edge.target)
+    # children, not parents: a lazy tree has them cached from the walk that made the view
+    return edge.source in tree.children(edge.target) or edge.target in tree.children(edge.source)
 
 
 def filter_view(view: GraphView, hidden_categories: set[str]) -> GraphView:

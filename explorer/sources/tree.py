@@ -81,9 +81,15 @@ class LazyHierarchy:
         todo = [i for i in dict.fromkeys(ids) if i not in cache]
         if todo:
             found = self._graph.tree_kin(todo, down=down)
+            if down:  # labels to sort by, for every child of the batch at once
+                self._graph.prefetch([k for kin in found.values() for k in kin])
             for i in todo:
                 kin = found.get(i, [])
                 cache[i] = self._sorted(kin) if down else list(dict.fromkeys(kin))
+
+    def prefetch(self, ids: Iterable[str]) -> None:
+        """Fetch the children of many ids in one batch (a view about to test its links)."""
+        self._fetch(list(ids), down=True)
 
     def children(self, node_id: str) -> list[str]:
         self._fetch([node_id], down=True)
