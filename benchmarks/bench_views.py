@@ -124,6 +124,9 @@ def endpoint_round_trips(triples: int) -> str:
                 lambda: views.neighbourhood(graph, ROOT_ID, depth=3, cap=200),
             )
             step("tree: children of the root", lambda: graph.hierarchy.children(ROOT_ID))
+            step(
+                "tree view below the root (500 nodes)", lambda: views.hierarchy_view(graph, ROOT_ID)
+            )
             step("path e999 → e0", lambda: views.shortest_path(graph, FAR_ID, ROOT_ID))
             step("whole graph (200 most connected)", lambda: views.whole(graph, cap=200))
         finally:

@@ -183,6 +183,13 @@ def test_answers_are_cached_and_views_take_few_round_trips(server):
     assert graph.round_trips - before == spent  # all from the cache
 
 
+def test_tree_view_fetches_per_batch(server):
+    graph = EndpointGraph(server.url, default_graph=GEN_GRAPH)
+    view = views.hierarchy_view(graph, "https://example.org/gen/e0", cap=300)
+    assert len(view.nodes) == 300 and len(view.edges) == 299  # a tree: one link per child
+    assert graph.round_trips < 40  # batches per level, not a query per entity
+
+
 def test_generated_graph_in_a_named_graph(server):
     graph = EndpointGraph(server.url, default_graph=GEN_GRAPH)
     root = "https://example.org/gen/e0"
