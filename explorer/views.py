@@ -189,8 +189,12 @@ def hierarchy_view(
     """The organization tree (below *root*, or every tree), as nodes and tree links."""
     tree = kg.hierarchy
     order: list[str] = []
+    # a lazy tree walks only what the cap can use (then "N more…" counts up to cap more)
+    bound = {"limit": 2 * cap} if hasattr(tree, "prefetch") else {}
     for start in [root] if root else tree.roots():
-        for node_id, _d in tree.descendants(start, depth=depth):
+        if bound and len(order) >= bound["limit"]:
+            break
+        for node_id, _d in tree.descendants(start, depth=depth, **bound):
             order.append(node_id)
     order = list(dict.fromkeys(order))
     kept = order[:cap]

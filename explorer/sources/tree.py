@@ -124,12 +124,15 @@ class LazyHierarchy:
         chain.reverse()
         return chain
 
-    def descendants(self, root: str, *, depth: int | None = None) -> list[tuple[str, int]]:
-        """``(id, depth)`` below *root* in pre-order, each node once, at most TREE_CAP."""
+    def descendants(
+        self, root: str, *, depth: int | None = None, limit: int = TREE_CAP
+    ) -> list[tuple[str, int]]:
+        """``(id, depth)`` below *root* in pre-order, each node once: the nearest *limit*
+        levels' worth (breadth first), so a capped view fetches little more than it shows."""
         levels: dict[str, int] = {root: 0}
         parent: dict[str, str] = {}
         frontier, level = [root], 0
-        while frontier and (depth is None or level < depth) and len(levels) < TREE_CAP:
+        while frontier and (depth is None or level < depth) and len(levels) < limit:
             self._fetch(frontier, down=True)
             following = []
             for node in frontier:
@@ -137,7 +140,7 @@ class LazyHierarchy:
                     if child in levels:
                         self._note_cycle(node, child, parent)
                         continue
-                    if len(levels) >= TREE_CAP:
+                    if len(levels) >= limit:
                         break
                     levels[child] = level + 1
                     parent[child] = node
