@@ -19,6 +19,7 @@ class _Loader(QObject):
     def run(self) -> None:
         from explorer.graph import KnowledgeGraph
         from explorer.sources import open_source
+        from explorer.sources.protocol import warm
 
         label = self.path or ""
         try:
@@ -26,8 +27,7 @@ class _Loader(QObject):
                 kg = KnowledgeGraph.article()
             else:
                 kg = open_source(self.path)  # store-backed above a size threshold
-            kg.hierarchy  # noqa: B018 (build the lazy indexes here, not on the GUI thread)
-            kg.search_index  # noqa: B018
+            warm(kg)  # indexes, tree roots, the first view's entities: here, not on the GUI thread
         except LoadError as exc:
             self.failed.emit(exc, label)
             return
@@ -49,7 +49,7 @@ class GraphLoader(QObject):
         super().__init__(parent)
         self._thread: QThread | None = None
         self._worker: _Loader | None = None
-        self._abandoned: list[QThread] = []  # cancelled loads still finishing
+        self._abandoned: list[tuple[QThread, _Loader]] = []  # cancelled loads still finishing
 
     def busy(self) -> bool:
         return self._thread is not None
@@ -69,8 +69,10 @@ class GraphLoader(QObject):
         worker.failed.connect(thread.quit)
         thread.finished.connect(worker.deleteLater)
         thread.finished.connect(thread.deleteLater)
-        self._abandoned.append(thread)
-        thread.finished.connect(lambda t=thread: self._abandoned.remove(t))
+        # Python owns the worker: keep both referenced until the thread has finished.
+        pair = (thread, worker)
+        self._abandoned.append(pair)
+        thread.finished.connect(lambda p=pair: self._abandoned.remove(p))
         self._thread, self._worker = None, None
         self.cancelled.emit()
         return True
