@@ -283,5 +283,6 @@ class MainWindow(QMainWindow):
             self.settings.save_window(self.saveGeometry(), self.saveState())
             self.settings.set("lang", self.state.lang)
             self.settings.sync()
+        self.loader.shutdown()
         self.graph.close()
         super().closeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from explorer.errors import LoadError
 
@@ -65,14 +65,16 @@ class GraphLoader(QObject):
             return False
         worker.loaded.disconnect(self._on_loaded)
         worker.failed.disconnect(self._on_failed)
-        worker.loaded.connect(thread.quit)
-        worker.failed.connect(thread.quit)
+        # quit() is thread-safe; a direct call still works while the GUI thread waits in shutdown()
+        direct = Qt.ConnectionType.DirectConnection
+        worker.loaded.connect(thread.quit, direct)
+        worker.failed.connect(thread.quit, direct)
         thread.finished.connect(worker.deleteLater)
         thread.finished.connect(thread.deleteLater)
         # Python owns the worker: keep both referenced until the thread has finished.
         pair = (thread, worker)
         self._abandoned.append(pair)
-        thread.finished.connect(lambda p=pair: self._abandoned.remove(p))
+        thread.finished.connect(lambda p=pair: self._forget(p))
         self._thread, self._worker = None, None
         self.cancelled.emit()
         return True
@@ -90,6 +92,21 @@ class GraphLoader(QObject):
         self.started.emit(path or "")
         self._thread.start()
         return True
+
+    def _forget(self, pair: tuple[QThread, _Loader]) -> None:
+        if pair in self._abandoned:
+            self._abandoned.remove(pair)
+
+    def shutdown(self) -> None:
+        """Wait for every load still running (the current one is cancelled first).
+
+        Called when the window closes: Qt aborts the process if a QThread is destroyed
+        while it still runs, and a parse cannot be interrupted.
+        """
+        self.cancel()
+        for thread, _worker in list(self._abandoned):
+            thread.wait()
+        self._abandoned.clear()
 
     def _finish(self) -> None:
         if self._thread is not None:

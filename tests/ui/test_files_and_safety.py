@@ -150,3 +150,14 @@ def test_cancelling_a_load_keeps_the_graph_and_frees_the_loader(qtbot, window, u
     path = str(ui_data / "mini.ttl")
     assert window.open_file(path)  # a new load may start at once
     qtbot.waitUntil(lambda: window.state.kg.source == path, timeout=PAGE_TIMEOUT)
+
+
+def test_closing_during_a_cancelled_load_waits_for_it(qtbot, window, tmp_path):
+    from benchmarks.generate import generate
+
+    big = tmp_path / "big.ttl"
+    big.write_text(generate(100_000), encoding="utf-8")
+    assert window.open_file(str(big))
+    window.loader.cancel()
+    window.close()  # must neither hang nor leave a running QThread to abort the process
+    assert not window.loader._abandoned
