@@ -19,34 +19,13 @@ from . import labels as lab
 from .categories import category_of
 from .known_terms import KNOWN_LABELS
 from .model import Edge, Evidence, Figure, Lang, Node, pick_label
-from .vocab import KGX, KGX_NS, LZ_NS, SDO
+from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, SDO
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .hierarchy import Hierarchy
     from .search import SearchIndex
-
-#: Predicates that carry provenance or bookkeeping, never drawn as relations.
-META_PREDICATES: frozenset[URIRef] = frozenset(
-    {
-        RDF.type,
-        RDF.subject,
-        RDF.predicate,
-        RDF.object,
-        RDF.first,
-        RDF.rest,
-        KGX.evidence,
-        KGX.section,
-        KGX.sourceArticle,
-        KGX.ocrCorrection,
-        KGX.figureOf,
-    }
-)
-#: Types of bookkeeping nodes (statements, evidence, figures, article sections).
-META_TYPES: frozenset[URIRef] = frozenset(
-    {RDF.Statement, KGX.Evidence, KGX.Figure, KGX.ArticleSection}
-)
 
 
 class KnowledgeGraph:

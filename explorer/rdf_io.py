@@ -201,12 +201,8 @@ def quads_to_graph(quads: Iterable, prefixes: dict[str, str] | None = None) -> G
     return graph
 
 
-def load_graph(path: str | Path, *, fmt: str | None = None) -> Graph:
-    """Read any RDF file into an rdflib graph, or raise LoadError saying where it went wrong.
-
-    The format comes from *fmt*, else the extension, else the content, so a Turtle
-    file named ``.rdf`` still loads. Nothing half-parsed is ever returned.
-    """
+def read_for_parsing(path: str | Path, fmt: str | None = None) -> tuple[Path, bytes, list[str]]:
+    """The file's bytes and the formats to try in turn, or LoadError if none could fit."""
     p, data = read_text(path)
     head = data[:4096].decode("utf-8", errors="replace")
     candidates = [fmt] if fmt else format_for(p, head)
@@ -216,6 +212,16 @@ def load_graph(path: str | Path, *, fmt: str | None = None) -> Graph:
             "(by extension or content)",
             source=p,
         )
+    return p, data, candidates
+
+
+def load_graph(path: str | Path, *, fmt: str | None = None) -> Graph:
+    """Read any RDF file into an rdflib graph, or raise LoadError saying where it went wrong.
+
+    The format comes from *fmt*, else the extension, else the content, so a Turtle
+    file named ``.rdf`` still loads. Nothing half-parsed is ever returned.
+    """
+    p, data, candidates = read_for_parsing(path, fmt)
     first_error: LoadError | None = None
     for candidate in candidates:
         try:

@@ -93,6 +93,27 @@ class KGX(DefinedNamespace):
     order: URIRef  # position of a section in the article
 
 
+#: Predicates that carry provenance or bookkeeping, never drawn as relations.
+META_PREDICATES: frozenset[URIRef] = frozenset(
+    {
+        RDF.type,
+        RDF.subject,
+        RDF.predicate,
+        RDF.object,
+        RDF.first,
+        RDF.rest,
+        KGX.evidence,
+        KGX.section,
+        KGX.sourceArticle,
+        KGX.ocrCorrection,
+        KGX.figureOf,
+    }
+)
+#: Types of bookkeeping nodes (statements, evidence, figures, article sections).
+META_TYPES: frozenset[URIRef] = frozenset(
+    {RDF.Statement, KGX.Evidence, KGX.Figure, KGX.ArticleSection}
+)
+
 __all__ = [
     "DCTERMS",
     "FOAF",
@@ -100,6 +121,8 @@ __all__ = [
     "KGX_NS",
     "LZ",
     "LZ_NS",
+    "META_PREDICATES",
+    "META_TYPES",
     "ORG",
     "OWL",
     "PROV",

@@ -13,10 +13,10 @@ from pathlib import Path
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
-from ..graph import META_TYPES, KnowledgeGraph
+from ..graph import KnowledgeGraph
 from ..labels import id_term
 from ..model import GraphView
-from ..vocab import KGX
+from ..vocab import KGX, META_TYPES
 from .atomic import write_with
 
 #: Our format key -> rdflib serializer name.

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .. import labels as lab
+from .. import vocab
 from ..categories import category_of
 from ..known_terms import KNOWN_LABELS
 from ..model import Edge, Evidence, Figure, Lang, Node, pick_label
@@ -28,25 +29,8 @@ class Lit(NamedTuple):
 
 
 TYPE = str(RDF.type)
-META_PREDICATES = frozenset(
-    str(p)
-    for p in (
-        RDF.type,
-        RDF.subject,
-        RDF.predicate,
-        RDF.object,
-        RDF.first,
-        RDF.rest,
-        KGX.evidence,
-        KGX.section,
-        KGX.sourceArticle,
-        KGX.ocrCorrection,
-        KGX.figureOf,
-    )
-)
-META_TYPES = frozenset(
-    str(t) for t in (RDF.Statement, KGX.Evidence, KGX.Figure, KGX.ArticleSection)
-)
+META_PREDICATES = frozenset(str(p) for p in vocab.META_PREDICATES)
+META_TYPES = frozenset(str(t) for t in vocab.META_TYPES)
 #: Facts only bookkeeping nodes carry (an untyped evidence or OCR-fix node).
 META_MARKERS = frozenset(str(p) for p in (KGX.quote, KGX.ocrText, KGX.correctedText))
 LABELS = tuple(str(p) for p in lab.LABEL_PREDICATES)

@@ -19,7 +19,7 @@ from .. import labels as lab
 from ..categories import category_of
 from ..errors import LoadError
 from ..model import Edge, Node
-from ..rdf_io import format_for, read_text
+from ..rdf_io import read_for_parsing
 from ..search import Columns, SearchIndex
 from ..vocab import RDFS
 from . import facts as fx
@@ -346,15 +346,7 @@ def open_store(path: str | Path, *, fmt: str | None = None, preload: bool = True
     With *preload* the store starts loading at once, alongside the scan; without, on
     the first question only the store can answer (a one-off search never pays for it).
     """
-    p, data = read_text(path)
-    head = data[:4096].decode("utf-8", errors="replace")
-    candidates = [fmt] if fmt else format_for(p, head)
-    if not candidates:
-        raise LoadError(
-            "unknown format: not Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML "
-            "(by extension or content)",
-            source=p,
-        )
+    p, data, candidates = read_for_parsing(path, fmt)
     base = p.resolve().as_uri()
     first_error: LoadError | None = None
     for candidate in candidates:
