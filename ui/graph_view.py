@@ -202,7 +202,9 @@ class GraphWidget(QWidget):
             self._send_all(fit=True)
 
     def closeEvent(self, event) -> None:
-        self._ready = False
-        self._page.deleteLater()  # before the profile: Qt warns if a page outlives it
-        self._tmp.cleanup()
+        if self._page is not None:  # a window may be closed twice (by the user, then by Qt)
+            self._ready = False
+            self._page.deleteLater()  # before the profile: Qt warns if a page outlives it
+            self._page = None
+            self._tmp.cleanup()
         super().closeEvent(event)
