@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import bench_scale, bench_search, bench_views
+from . import bench_article, bench_scale, bench_search, bench_views
 from .common import machine, table
 
 
@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     section("## Performance\n")
     section(f"Measured on: {machine()}.\n")
+    section(bench_article.run(repeat=args.repeat))
     section(bench_scale.run(sizes, repeat=args.repeat))
     section(bench_search.run(biggest))
     section(bench_views.run(biggest, 100_000 if not args.quick else 10_000))
