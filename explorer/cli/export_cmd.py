@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         width=args.width,
         transparent=args.transparent,
         legend=not args.no_legend,
-        title=view.title if args.title is None else args.title,
+        title=default_title(kg, view, args.lang) if args.title is None else args.title,
         edge_labels=not args.no_edge_labels,
         layout=args.layout or ("hierarchical" if view.kind == "hierarchy" else "force"),
     )
@@ -115,3 +115,12 @@ def _two_entities(kg: KnowledgeGraph, text: str) -> tuple[str, str]:
             return a, b
     head, _, tail = text.partition(",")
     return resolve(kg, head), resolve(kg, tail)
+
+
+def default_title(kg, view, lang: str) -> str:
+    """The view's title in the label language asked for (views title themselves in zh)."""
+    if not view.focus:
+        return view.title
+    if view.kind == "path":
+        return f"{kg.label(view.focus[0], lang)} → {kg.label(view.focus[-1], lang)}"
+    return kg.label(view.focus[0], lang)

@@ -102,3 +102,16 @@ def test_article_smoke(tmp_path):
     done = kgx("--format", "svg", "--out", str(out), "--lang", "zh", data=None)
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("zh", "兰州市委"), ("en", "Lanzhou")])
+def test_the_default_title_follows_the_label_language(tmp_path, lang, expected):
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "n.svg"
+    done = kgx(
+        "--format", "svg", "--out", str(out), "--view", "neighbourhood:兰州市委", "--lang", lang
+    )
+    assert done.returncode == 0, done.stderr
+    title = ET.parse(out).getroot().find("{http://www.w3.org/2000/svg}title").text
+    assert title.startswith(expected)
