@@ -65,4 +65,4 @@ class DetailsPanel(QWidget):
         if fragment.startswith("e") and fragment[1:].isdigit():
             number = int(fragment[1:])
             if number < len(self._details.targets):
-                self.qs.state.select(self._details.targets[number])
+                self.qs.select(self._details.targets[number])

@@ -140,7 +140,7 @@ class FiguresPanel(QWidget):
 
     def _select(self, node_id: str) -> None:
         if node_id:
-            self.qs.state.select(node_id)
+            self.qs.select(node_id)
 
     def _on_item(self, item: QListWidgetItem) -> None:
         self._select(item.data(NodeIdRole))

@@ -183,14 +183,15 @@ class GraphWidget(QWidget):
         return placed
 
     def _on_node_clicked(self, node_id: str) -> None:
-        self._clicked = node_id  # the user is looking at it: select without moving the camera
-        try:
-            self.qs.state.select(node_id)
-        finally:
-            self._clicked = None
+        # The user is looking at it: select without moving the camera (a remote source
+        # selects later, once fetched, so the click is remembered until the selection comes).
+        self._clicked = node_id
+        self.qs.select(node_id)
 
     def _on_selection_changed(self, sel: Selection, *, centre: bool = True) -> None:
-        centre = centre and sel.node_id != self._clicked
+        if centre:  # a selection change (not a redraw) uses up the remembered click
+            centre = sel.node_id != self._clicked
+            self._clicked = None
         self.run_js(f"kg.select({page.script_json(sel.node_id)}, {json.dumps(centre)})")
 
     def _on_option(self, name: str) -> None:

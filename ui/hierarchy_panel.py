@@ -32,6 +32,8 @@ class HierarchyPanel(QWidget):
         self.tree.activated.connect(self._on_activated)
         qs.graph_changed.connect(lambda _kg: self._install_model())
         qs.selection_changed.connect(self._on_selection_changed)
+        # A row chosen on an endpoint that then failed: back to the selection that stays.
+        qs.remote_failed.connect(lambda *_: self._on_selection_changed(qs.state.selection))
         qs.lang_changed.connect(lambda lang: self.model.set_lang(lang))
         self._install_model()
         self.retranslate()
@@ -57,11 +59,11 @@ class HierarchyPanel(QWidget):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():
-            self.qs.state.select(current.data(NodeIdRole))
+            self.qs.select(current.data(NodeIdRole))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.qs.state.select(index.data(NodeIdRole))
+            self.qs.select(index.data(NodeIdRole))
 
     def _on_selection_changed(self, sel: Selection) -> None:
         """Reveal the selected entity: open its ancestors and make it the current row."""

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.qs = QtState(self.state, self)
         self.error_dialog: QMessageBox | None = None
         self.last_error: LoadError | None = None
+        self.last_remote_error = ""
         self.source = kg.source
         self.remember = restore
         self._sized = False
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.loader.cancelled.connect(self._on_load_cancelled)
         self.cancel_load.clicked.connect(self.loader.cancel)
         self.qs.selection_changed.connect(self._on_selection_changed)
+        self.qs.fetching.connect(self._on_fetching)
+        self.qs.remote_failed.connect(self._on_remote_failed)
         self.qs.graph_changed.connect(lambda _g: self._update_title())
         self._order_tabs()
         self.retranslate()
@@ -204,6 +207,20 @@ class MainWindow(QMainWindow):
         tree = self.state.kg.hierarchy
         chain = [*tree.ancestors(sel.node_id), sel.node_id]
         self.breadcrumb.setText(" › ".join(self.state.label(n) for n in chain))
+
+    # --- a remote source ------------------------------------------------------------------
+    def _on_fetching(self, node_id: str) -> None:
+        status = self.statusBar()
+        if node_id:
+            status.showMessage(self.tr("Fetching…"))
+        elif status.currentMessage() == self.tr("Fetching…"):
+            status.clearMessage()
+
+    def _on_remote_failed(self, node_id: str, message: str) -> None:
+        """Say what failed where, without a modal box: the view and selection stay."""
+        self.last_remote_error = message
+        text = self.tr("Could not fetch %1 (%2). Try again, or open a local file.")
+        self.statusBar().showMessage(text.replace("%1", node_id).replace("%2", message))
 
     # --- panels -------------------------------------------------------------------------
     def focus_panel(self, key: str) -> None:

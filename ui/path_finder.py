@@ -149,4 +149,4 @@ class PathFinder(QWidget):
             and fragment[1:].isdigit()
             and int(fragment[1:]) < len(self._hops)
         ):
-            self.qs.state.select(self._hops[int(fragment[1:])])
+            self.qs.select(self._hops[int(fragment[1:])])

@@ -21,6 +21,7 @@ from explorer.model import Hit
 from .hierarchy_model import NodeIdRole
 from .legend import present_categories, swatch
 from .qt_state import QtState
+from .remote import Fetcher, is_remote
 
 DEBOUNCE_MS = 120
 
@@ -61,6 +62,7 @@ class SearchPanel(QWidget):
         self.setTabOrder(self.types, self.results)
 
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._fetcher = Fetcher(self)
         self._timer.timeout.connect(self.run_search)
         self.box.textEdited.connect(self._on_edited)
         self.box.returnPressed.connect(self._on_return)
@@ -100,8 +102,12 @@ class SearchPanel(QWidget):
 
     # --- searching ------------------------------------------------------------------
     def _on_edited(self, text: str) -> None:
-        index = self.qs.state.kg.search_index
-        self._completions.setStringList(list(dict.fromkeys(h.label for h in index.complete(text))))
+        kg = self.qs.state.kg
+        if is_remote(kg):  # a round-trip per keystroke: the result list is the completion
+            self._completions.setStringList([])
+        else:
+            hits = kg.search_index.complete(text)
+            self._completions.setStringList(list(dict.fromkeys(h.label for h in hits)))
         self._timer.start()
 
     def set_query(self, text: str) -> None:
@@ -109,15 +115,49 @@ class SearchPanel(QWidget):
         self.box.setText(text)
         self.run_search()
 
-    def run_search(self) -> None:
+    def run_search(self, *, then_choose: bool = False) -> None:
+        """Search for the box's text; on a remote source in a worker, the answer shown
+        only if the query is still the same (*then_choose*: select the first hit then)."""
         text = self.box.text().strip()
         key = self.types.currentData()
         kg = self.qs.state.kg
-        self._hits = (
-            kg.search_index.search(text, categories={key} if key else None, limit=50)
-            if text
-            else []
+        categories = {key} if key else None
+        if text and is_remote(kg):
+            self.status.setText(self.tr("Searching…"))
+            self._fetcher.run(
+                lambda: kg.search_index.search(text, categories=categories, limit=50),
+                lambda hits: self._on_remote_hits(kg, text, key, hits, then_choose),
+                lambda exc: self._on_remote_error(kg, text, key, exc),
+            )
+            return
+        self._fetcher.cancel()
+        hits = kg.search_index.search(text, categories=categories, limit=50) if text else []
+        self._show_hits(hits)
+        if then_choose and self._hits:
+            self._choose(self.results.currentIndex())
+
+    def _current(self, kg, text: str, key) -> bool:
+        return (
+            self.qs.state.kg is kg
+            and self.box.text().strip() == text
+            and self.types.currentData() == key
         )
+
+    def _on_remote_hits(self, kg, text: str, key, hits: list[Hit], then_choose: bool) -> None:
+        if self._current(kg, text, key):
+            self._show_hits(hits)
+            if then_choose and self._hits:
+                self._choose(self.results.currentIndex())
+
+    def _on_remote_error(self, kg, text: str, key, exc: Exception) -> None:
+        if self._current(kg, text, key):
+            self._hits = []
+            self.results_model.clear()
+            self.status.setText(self.tr("Search failed: %1").replace("%1", str(exc)))
+
+    def _show_hits(self, hits: list[Hit]) -> None:
+        kg = self.qs.state.kg
+        self._hits = hits
         self.results_model.clear()
         lang = self.qs.state.lang
         for hit in self._hits:
@@ -145,19 +185,15 @@ class SearchPanel(QWidget):
         if self.completer.popup().isVisible():
             return
         self._timer.stop()
-        self.run_search()
-        if self._hits:
-            self._choose(self.results.currentIndex())
+        self.run_search(then_choose=True)
 
     def _on_completion(self, text: str) -> None:
         self.box.setText(text)
-        self.run_search()
-        if self._hits:
-            self._choose(self.results_model.index(0, 0))
+        self.run_search(then_choose=True)
 
     def _choose(self, index) -> None:
         if index.isValid():
-            self.qs.state.select(index.data(NodeIdRole))
+            self.qs.select(index.data(NodeIdRole))
 
     def eventFilter(self, watched, event) -> bool:
         """Down arrow in the box moves into the result list."""

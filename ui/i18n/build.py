@@ -46,6 +46,10 @@ ZH: dict[str, dict[str, str]] = {
         "with the source's own words for every fact.": (
             "KG Explorer：浏览知识图谱中的组织、机制与举措，每条事实均附原文出处。"
         ),
+        "Fetching…": "正在获取…",
+        "Could not fetch %1 (%2). Try again, or open a local file.": (
+            "无法获取 %1（%2）。请重试，或打开本地文件。"
+        ),
         "No Chinese font: labels show as boxes. Fix: %1": (
             "未安装中文字体，标签显示为方框。解决：%1"
         ),
@@ -85,6 +89,8 @@ ZH: dict[str, dict[str, str]] = {
         "Top-down layout": "自上而下布局",
     },
     "SearchPanel": {
+        "Searching…": "正在搜索…",
+        "Search failed: %1": "搜索失败：%1",
         "Search: 中文, English or pinyin (Ctrl+F)": "搜索：中文、英文或拼音 (Ctrl+F)",
         "Only entities of this type": "只显示此类型的实体",
         "All types": "全部类型",

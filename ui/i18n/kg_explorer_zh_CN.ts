@@ -108,6 +108,14 @@
         <translation>KG Explorer：浏览知识图谱中的组织、机制与举措，每条事实均附原文出处。</translation>
     </message>
     <message>
+        <source>Fetching…</source>
+        <translation>正在获取…</translation>
+    </message>
+    <message>
+        <source>Could not fetch %1 (%2). Try again, or open a local file.</source>
+        <translation>无法获取 %1（%2）。请重试，或打开本地文件。</translation>
+    </message>
+    <message>
         <source>No Chinese font: labels show as boxes. Fix: %1</source>
         <translation>未安装中文字体，标签显示为方框。解决：%1</translation>
     </message>
@@ -245,6 +253,14 @@
 </context>
 <context>
     <name>SearchPanel</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
     <message>
         <source>Search: 中文, English or pinyin (Ctrl+F)</source>
         <translation>搜索：中文、英文或拼音 (Ctrl+F)</translation>
