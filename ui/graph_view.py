@@ -69,7 +69,7 @@ class GraphWidget(QWidget):
         self.bridge.ready.connect(self._on_ready)
         self.bridge.drawn.connect(self._on_drawn)
         self.bridge.node_clicked.connect(self._on_node_clicked)
-        self.bridge.node_expand.connect(lambda nid: qs.state.expand(nid))
+        self.bridge.node_expand.connect(qs.expand)
         qs.view_changed.connect(self._on_view_changed)
         qs.selection_changed.connect(self._on_selection_changed)
         qs.lang_changed.connect(lambda _lang: self._send_all(fit=False))

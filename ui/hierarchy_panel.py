@@ -43,9 +43,15 @@ class HierarchyPanel(QWidget):
         self.model = HierarchyModel(state.kg, state.lang, self)
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.model.fetch_failed.connect(self._on_fetch_failed)
         for row in range(min(self.model.rowCount(), 20)):
             self.tree.expand(self.model.index(row, 0))
         self.empty.setVisible(self.model.rowCount() == 0)
+
+    def _on_fetch_failed(self, index: QModelIndex, node_id: str, message: str) -> None:
+        """A branch an endpoint could not open: closed again (opening it retries)."""
+        self.tree.collapse(index)
+        self.qs.remote_failed.emit(node_id, message)
 
     def retranslate(self) -> None:
         self.empty.setText(
@@ -58,11 +64,11 @@ class HierarchyPanel(QWidget):
         super().changeEvent(event)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._syncing and current.isValid():
+        if not self._syncing and current.isValid() and current.data(NodeIdRole):
             self.qs.select(current.data(NodeIdRole))
 
     def _on_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if index.isValid() and index.data(NodeIdRole):
             self.qs.select(index.data(NodeIdRole))
 
     def _on_selection_changed(self, sel: Selection) -> None:
@@ -95,8 +101,7 @@ class HierarchyPanel(QWidget):
     def index_of_label(self, text: str, parent: QModelIndex | None = None) -> QModelIndex:
         """The row under *parent* whose label contains *text* (used by keyboard jumps and tests)."""
         parent = parent or QModelIndex()
-        if self.model.canFetchMore(parent):
-            self.model.fetchMore(parent)
+        self.model.fetch_now(parent)
         for row in range(self.model.rowCount(parent)):
             index = self.model.index(row, 0, parent)
             if text in (index.data(Qt.ItemDataRole.DisplayRole) or ""):

@@ -50,33 +50,30 @@ class NavigationBar(QToolBar):
         self.addAction(self.edge_labels)
         self.addAction(self.hierarchical)
 
-        self.back.triggered.connect(state.back)
-        self.forward.triggered.connect(state.forward)
-        self.neighbourhood.triggered.connect(lambda: state.show_neighbourhood())
-        self.whole.triggered.connect(state.show_whole)
-        self.tree.triggered.connect(self._show_tree)
+        self.back.triggered.connect(qs.back)
+        self.forward.triggered.connect(qs.forward)
+        self.neighbourhood.triggered.connect(lambda: qs.show_neighbourhood())
+        self.whole.triggered.connect(qs.show_whole)
+        self.tree.triggered.connect(qs.show_tree)
         self.fit.triggered.connect(fit)
         self.edge_labels.toggled.connect(state.set_edge_labels)
         self.hierarchical.toggled.connect(
             lambda on: state.set_layout("hierarchical" if on else "force")
         )
-        self.depth.valueChanged.connect(state.set_depth)
+        self.depth.valueChanged.connect(qs.set_depth)
+        # A depth an endpoint could not serve: the box shows the depth that stays.
+        qs.remote_failed.connect(lambda *_: self._show_depth())
         qs.history_changed.connect(self._on_history)
         qs.graph_changed.connect(lambda _g: self._fill_types())
         qs.lang_changed.connect(lambda _l: self._fill_types())
         qs.options_changed.connect(self._on_option)
         self.retranslate()
 
-    def _show_tree(self) -> None:
-        state = self.qs.state
-        sel = state.selection.node_id
-        tree = state.kg.hierarchy
-        root = None
-        if sel and tree.contains(sel):
-            chain = tree.ancestors(sel)
-            root = chain[0] if chain else sel
-        state.set_layout("hierarchical")
-        state.show_hierarchy(root)
+    def _show_depth(self) -> None:
+        if self.depth.value() != self.qs.state.depth:
+            self.depth.blockSignals(True)
+            self.depth.setValue(self.qs.state.depth)
+            self.depth.blockSignals(False)
 
     def _on_history(self, history) -> None:
         self.back.setEnabled(history.can_back)
@@ -84,7 +81,9 @@ class NavigationBar(QToolBar):
 
     def _on_option(self, name: str) -> None:
         state = self.qs.state
-        if name == "layout":
+        if name == "depth":
+            self._show_depth()
+        elif name == "layout":
             self.hierarchical.setChecked(state.layout == "hierarchical")
         elif name == "hidden":
             for action in self.types_menu.actions():

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer import views
 from explorer.model import Path
 
 from .qt_state import QtState
+from .remote import Fetcher, is_remote
 
 
 class PathFinder(QWidget):
@@ -31,12 +33,13 @@ class PathFinder(QWidget):
         self.target = QLineEdit(self)
         self.target.setObjectName("pathTo")
         self._labels = QStringListModel(self)
+        self._completer = Fetcher(self)  # completions from a remote source
         for box in (self.source, self.target):
             completer = QCompleter(self._labels, box)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
             box.setCompleter(completer)
-            box.textEdited.connect(self._complete)
+            box.textEdited.connect(lambda text, b=box: self._complete(text, b))
         self.use_from = QPushButton(self)
         self.use_to = QPushButton(self)
         self.find_button = QPushButton(self)
@@ -87,13 +90,27 @@ class PathFinder(QWidget):
             self._show(self.qs.state.path)
         super().changeEvent(event)
 
-    def _complete(self, text: str) -> None:
-        """Completions as you type, from the search index (no list of every label)."""
-        hits = self.qs.state.kg.search_index.complete(text, limit=12) if text.strip() else []
-        lang = self.qs.state.lang
-        self._labels.setStringList(
-            list(dict.fromkeys(self.qs.state.kg.label(h.node_id, lang) for h in hits))
-        )
+    def _complete(self, text: str, box: QLineEdit) -> None:
+        """Completions as you type, from the search index (no list of every label); on a
+        remote source fetched in a worker and shown if the box still holds *text*."""
+        kg, lang = self.qs.state.kg, self.qs.state.lang
+
+        def labels() -> list[str]:
+            hits = kg.search_index.complete(text, limit=12) if text.strip() else []
+            return list(dict.fromkeys(kg.label(h.node_id, lang) for h in hits))
+
+        if not is_remote(kg) or not text.strip():
+            self._completer.cancel()
+            self._labels.setStringList(labels())
+            return
+
+        def show(found: list[str]) -> None:
+            if self.qs.state.kg is kg and box.text() == text:
+                self._labels.setStringList(found)
+                if box.hasFocus() and found:
+                    box.completer().complete()  # the list came after the keystroke
+
+        self._completer.run(labels, show, lambda _exc: self._labels.setStringList([]))
 
     def _use_selection(self, box: QLineEdit) -> None:
         node_id = self.qs.state.selection.node_id
@@ -101,13 +118,30 @@ class PathFinder(QWidget):
             box.setText(self.qs.state.label(node_id))
 
     def find(self) -> Path | None:
+        """Show the shortest path between the two boxes' entities. On a remote source the
+        search runs in a worker and the path is shown when it comes (``None`` until then)."""
+        kg, src, dst = self.qs.state.kg, self.source.text(), self.target.text()
+        if not is_remote(kg):
+            return self._find(src, dst)
+
+        def warm() -> None:  # what _find reads: the two look-ups and the path search
+            a, b = resolve(kg, src), resolve(kg, dst)
+            if a is not None and b is not None and a in kg and b in kg:
+                path = views.shortest_path(kg, a, b)
+                if path is not None:
+                    views.path_view(kg, path)
+
+        self.qs.run_remote(f"{src} → {dst}", warm, lambda: self._find(src, dst))
+        return None
+
+    def _find(self, src: str, dst: str) -> Path | None:
         state = self.qs.state
-        a, b = state.resolve(self.source.text()), state.resolve(self.target.text())
+        a, b = state.resolve(src), state.resolve(dst)
         if a is None or b is None:
-            missing = self.source.text() if a is None else self.target.text()
+            missing = src if a is None else dst
             self._message(self.tr("No entity matches “%1”.").replace("%1", missing))
             return None
-        path = self.qs.state.find_path(a, b)
+        path = state.find_path(a, b)
         if path is None:
             self._message(self.tr("These two entities are not connected."))
         return path
@@ -150,3 +184,15 @@ class PathFinder(QWidget):
             and int(fragment[1:]) < len(self._hops)
         ):
             self.qs.select(self._hops[int(fragment[1:])])
+
+
+def resolve(kg, text: str) -> str | None:
+    """``ExplorerState.resolve`` on *kg* itself (a worker must not read the state)."""
+    text = text.strip()
+    if not text:
+        return None
+    found = kg.resolve(text)
+    if found is not None:
+        return found
+    hits = kg.search_index.search(text, limit=1)
+    return hits[0].node_id if hits else None

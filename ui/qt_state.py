@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
+from explorer import views
 from explorer.errors import LoadError
 from explorer.state import ExplorerState
 
@@ -13,8 +18,9 @@ from .remote import Fetcher, is_remote, warm_selection
 class QtState(QObject):
     """Re-emits every ``ExplorerState`` event as a Qt signal; ``.state`` is the model.
 
-    Widgets select through :meth:`select`, which keeps the GUI thread off the network
-    when the graph is a remote endpoint.
+    Widgets select, expand and change the view through its methods (:meth:`select`,
+    :meth:`expand`, :meth:`show_whole`...), which keep the GUI thread off the network
+    when the graph is a remote endpoint (see :meth:`run_remote`).
     """
 
     graph_changed = Signal(object)  # KnowledgeGraph
@@ -45,37 +51,147 @@ class QtState(QObject):
             self.fetching.emit("")
         self.graph_changed.emit(kg)
 
-    # --- selecting --------------------------------------------------------------------
-    def select(self, node_id: str | None) -> None:
-        """Select *node_id* everywhere. On a remote source what the panels will read is
-        fetched in a worker first, so a slow or dead endpoint never freezes the window;
-        a failure is reported by ``remote_failed`` and the selection and view stay."""
-        state, kg = self.state, self.state.kg
-        if node_id is None or not is_remote(kg):
-            if self._fetcher.busy():  # the newest choice wins
-                self._fetcher.cancel()
-                self.fetching.emit("")
-            state.select(node_id)
+    # --- acting on a remote source ------------------------------------------------------
+    def run_remote(self, what: str, warm: Callable[[], Any], apply: Callable[[], None]) -> None:
+        """Do *apply* (an ``ExplorerState`` action). On a local source at once; on a remote
+        one *warm* first fetches, in a worker, whatever *apply* will read, and *apply* then
+        runs on the GUI thread from the caches it filled. A failure is reported by
+        ``remote_failed`` (*what* names what was asked for) and the state stays as it was;
+        a newer request makes the answer of an older one moot."""
+        kg = self.state.kg
+        if not is_remote(kg):
+            self._drop()  # the newest request wins
+            apply()
             return
-        depth, in_view = state.depth, node_id in state.view.node_ids
-        self.fetching.emit(node_id)
+        self.fetching.emit(what)
         self._fetcher.run(
-            lambda: warm_selection(kg, node_id, depth=depth, in_view=in_view),
-            lambda _found: self._fetched(kg, node_id),
-            lambda exc: self._failed(kg, node_id, exc),
+            warm,
+            lambda _result: self._fetched(kg, what, apply),
+            lambda exc: self._failed(kg, what, exc),
         )
 
     def is_fetching(self) -> bool:
         return self._fetcher.busy()
 
-    def _fetched(self, kg, node_id: str) -> None:
-        self.fetching.emit("")
-        if self.state.kg is kg:
-            self.state.select(node_id)  # served from the caches just filled
+    def _drop(self) -> None:
+        if self._fetcher.busy():
+            self._fetcher.cancel()
+            self.fetching.emit("")
 
-    def _failed(self, kg, node_id: str, exc: Exception) -> None:
+    def _fetched(self, kg, what: str, apply: Callable[[], None]) -> None:
+        self.fetching.emit("")
+        if self.state.kg is not kg:
+            return
+        try:
+            apply()  # served from the caches just filled
+        except LoadError as exc:  # something the worker could not foresee: still no freeze
+            self._failed(kg, what, exc)
+
+    def _failed(self, kg, what: str, exc: Exception) -> None:
         self.fetching.emit("")
         if self.state.kg is not kg:
             return
         message = str(exc) if isinstance(exc, LoadError) else f"{kg.source}: {exc}"
-        self.remote_failed.emit(node_id, message)
+        self.remote_failed.emit(what, message)
+
+    # --- selecting --------------------------------------------------------------------
+    def select(self, node_id: str | None) -> None:
+        """Select *node_id* everywhere (on a remote source once fetched, see above)."""
+        state, kg = self.state, self.state.kg
+        if node_id is None:
+            self._drop()
+            state.select(None)
+            return
+        depth, in_view = state.depth, node_id in state.view.node_ids
+        self.run_remote(
+            node_id,
+            lambda: warm_selection(kg, node_id, depth=depth, in_view=in_view),
+            lambda: state.select(node_id),
+        )
+
+    def back(self) -> None:
+        self._go(lambda history: history.back(), self.state.back)
+
+    def forward(self) -> None:
+        self._go(lambda history: history.forward(), self.state.forward)
+
+    def _go(self, step: Callable[[Any], str | None], apply: Callable[[], None]) -> None:
+        """Back or forward: the entity it leads to (a step on a copy of the history) is
+        fetched like a selection, then the real step is taken."""
+        state, kg = self.state, self.state.kg
+        target = step(copy.deepcopy(state.history))
+        if target is None:
+            return
+        depth, in_view = state.depth, target in state.view.node_ids
+        self.run_remote(
+            target, lambda: warm_selection(kg, target, depth=depth, in_view=in_view), apply
+        )
+
+    # --- views ------------------------------------------------------------------------
+    def expand(self, node_id: str) -> None:
+        """Add *node_id*'s neighbours to the view (a double-click in the graph)."""
+        state, kg = self.state, self.state.kg
+        base = state.base_view
+        self.run_remote(
+            node_id,
+            lambda: node_id in kg and views.expand(kg, base, node_id),
+            lambda: state.expand(node_id),
+        )
+
+    def show_neighbourhood(self, node_id: str | None = None) -> None:
+        """The selected entity's (or *node_id*'s) neighbourhood at the current depth."""
+        state, kg = self.state, self.state.kg
+        center = node_id or state.selection.node_id
+        if center is None:
+            return
+        depth = state.depth
+        self.run_remote(
+            center,
+            lambda: center in kg and views.neighbourhood(kg, center, depth=depth),
+            lambda: state.show_neighbourhood(center),
+        )
+
+    def show_whole(self) -> None:
+        state, kg = self.state, self.state.kg
+        cap = state.whole_cap
+        self.run_remote(str(kg.source), lambda: views.whole(kg, cap=cap), state.show_whole)
+
+    def show_tree(self) -> None:
+        """The organization tree top-down, from the root above the selection (or all)."""
+        state, kg = self.state, self.state.kg
+        sel = state.selection.node_id
+
+        def apply() -> None:
+            state.set_layout("hierarchical")
+            state.show_hierarchy(tree_root(kg, sel))
+
+        self.run_remote(
+            sel or str(kg.source),
+            lambda: views.hierarchy_view(kg, tree_root(kg, sel)),
+            apply,
+        )
+
+    def set_depth(self, depth: int) -> None:
+        """Change the neighbourhood depth; a neighbourhood on show is redrawn at it."""
+        state, kg = self.state, self.state.kg
+        depth, center = max(1, min(int(depth), 5)), state.selection.node_id
+        if depth == state.depth:  # back to the depth shown: a change under way is moot
+            self._drop()
+            return
+        if state.base_view.kind != "neighbourhood" or not center:
+            state.set_depth(depth)  # nothing to fetch
+            return
+        self.run_remote(
+            center,
+            lambda: views.neighbourhood(kg, center, depth=depth),
+            lambda: state.set_depth(depth),
+        )
+
+
+def tree_root(kg, node_id: str | None) -> str | None:
+    """The root of the tree *node_id* sits in (``None``: the whole forest)."""
+    tree = kg.hierarchy
+    if node_id and tree.contains(node_id):
+        chain = tree.ancestors(node_id)
+        return chain[0] if chain else node_id
+    return None

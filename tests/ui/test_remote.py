@@ -1,5 +1,6 @@
-"""A window on a real SPARQL server (oxigraph on 127.0.0.1): selecting and searching fetch
-in a worker, so the window answers at once; a stopped server gives a message, not a freeze."""
+"""A window on a real SPARQL server (oxigraph on 127.0.0.1): selecting, searching, expanding,
+the navigation buttons, the path finder and opening tree branches fetch in a worker, so the
+window answers at once; a stopped server gives a message, not a freeze."""
 
 from __future__ import annotations
 
@@ -128,6 +129,7 @@ def test_a_stopped_server_gives_a_message_and_the_window_keeps_working(
     window.qs.select(LZ + "city-committee")
     qtbot.waitUntil(lambda: window.state.selection.node_id == LZ + "city-committee", timeout=WAIT)
     view = window.state.view
+    qtbot.waitUntil(lambda: not window.hierarchy.model.is_loading(), timeout=WAIT)
     own_server.stop()
 
     window.qs.select(LZ + "wugong-wulian")  # never shown in details: not all in the caches
@@ -154,3 +156,169 @@ def test_a_stopped_server_gives_a_message_and_the_window_keeps_working(
     window.menus.lang_actions["en"].trigger()  # the window still responds
     assert window.details.title_text() == "Lanzhou Municipal Party Committee"
     assert window.hierarchy.tree.currentIndex().data() == "Lanzhou Municipal Party Committee"
+
+
+def served_from_cache(qs, kg) -> list[int]:
+    """Round-trips counted each time a worker's answer arrives (then applied on the GUI thread)."""
+    counts: list[int] = []
+    qs.fetching.connect(lambda what: None if what else counts.append(kg.round_trips))
+    return counts
+
+
+def test_view_actions_fetch_in_a_worker_then_the_view_follows(qtbot, make_window, server):
+    kg = EndpointGraph(server.url, timeout=5)
+    window = make_window(kg)
+    state, qs = window.state, window.qs
+    state.show_neighbourhood(LZ + "city-committee")
+    state.select(LZ + "city-committee")
+    counts = served_from_cache(qs, kg)
+
+    def asynchronously(action, done) -> None:
+        view = state.view
+        action()
+        assert state.view is view  # returned before the answer came
+        assert qs.is_fetching()
+        assert window.statusBar().currentMessage() == "Fetching…"
+        qtbot.waitUntil(done, timeout=WAIT)
+        assert not qs.is_fetching()
+        assert window.statusBar().currentMessage() == ""
+        assert kg.round_trips == counts[-1]  # the GUI thread asked the endpoint nothing
+
+    ids = lambda: state.view.node_ids  # noqa: E731
+    # a double-click in the graph page adds the neighbours in place
+    asynchronously(
+        lambda: window.graph.bridge.node_expand.emit(LZ + "district-committee"),
+        lambda: LZ + "subdistrict-committee" in ids(),
+    )
+    assert LZ + "city-committee" in ids()
+
+    state.show_neighbourhood(LZ + "city-committee")
+    asynchronously(lambda: window.nav.depth.setValue(3), lambda: state.depth == 3)
+    assert LZ + "community-org" in ids() and LZ + "wugong-wulian" in ids()
+    assert window.nav.depth.value() == 3
+
+    asynchronously(window.nav.whole.trigger, lambda: state.view.kind == "all")
+    assert LZ + "joint-building" in ids()
+
+    asynchronously(window.nav.neighbourhood.trigger, lambda: state.view.kind == "neighbourhood")
+    assert state.view.focus[:1] == (LZ + "city-committee",)
+
+    state.select(LZ + "subdistrict-committee")
+    asynchronously(window.nav.tree.trigger, lambda: state.view.kind == "hierarchy")
+    assert state.layout == "hierarchical"
+    assert LZ + "community-org" in ids() and LZ + "wugong-wulian" not in ids()
+
+    asynchronously(
+        window.nav.back.trigger, lambda: state.selection.node_id == LZ + "city-committee"
+    )
+    assert not qs.is_fetching() and window.nav.forward.isEnabled()
+    asynchronously(
+        window.nav.forward.trigger, lambda: state.selection.node_id == LZ + "subdistrict-committee"
+    )
+
+    finder = window.path_finder
+    finder.source.setText("兰州市委")
+    finder.target.setText("五共五联")
+    asynchronously(
+        lambda: qtbot.mouseClick(finder.find_button, Qt.MouseButton.LeftButton),
+        lambda: state.path is not None,
+    )
+    assert state.path.node_ids[0] == LZ + "city-committee"
+    assert state.path.node_ids[-1] == LZ + "wugong-wulian"
+    assert state.view.kind == "path"
+    assert "兰州市委" in finder.hop_text()
+
+
+def test_path_completion_on_an_endpoint_comes_from_a_worker(qtbot, make_window, server):
+    window = make_window(EndpointGraph(server.url, timeout=5))
+    finder = window.path_finder
+    finder.source.setText("共建")
+    finder.source.textEdited.emit("共建")
+    assert finder._labels.stringList() == []  # the answer comes from the worker
+    qtbot.waitUntil(lambda: "共建" in finder._labels.stringList(), timeout=WAIT)
+
+
+def test_view_actions_on_a_stopped_server_give_a_message_and_leave_the_view(
+    qtbot, make_window, own_server
+):
+    window = make_window(EndpointGraph(own_server.url, timeout=5))
+    state, qs, nav = window.state, window.qs, window.nav
+    # A fresh graph with a two-entity whole view, so most of it is not in the caches.
+    state.whole_cap = 2
+    kg = EndpointGraph(own_server.url, timeout=5)
+    state.set_graph(kg)
+    state.select(LZ + "joint-building")  # to go back to
+    state.show_neighbourhood(LZ + "city-committee")
+    state.select(LZ + "city-committee")
+    qtbot.waitUntil(lambda: not window.hierarchy.model.is_loading(), timeout=WAIT)
+    own_server.stop()
+    failures: list[str] = []
+    qs.remote_failed.connect(lambda what, _msg: failures.append(what))
+
+    def fails(action, what: str) -> None:
+        view, path, count = state.view, state.path, len(failures)
+        action()
+        assert state.view is view  # returned at once
+        assert qs.is_fetching()
+        qtbot.waitUntil(lambda: len(failures) > count, timeout=WAIT)
+        assert failures[-1] == what
+        assert own_server.url in window.statusBar().currentMessage()
+        assert "refused" in window.last_remote_error
+        assert not qs.is_fetching()
+        assert state.view is view and state.path == path
+        assert state.selection.node_id == LZ + "city-committee"
+
+    fails(lambda: nav.depth.setValue(3), LZ + "city-committee")
+    assert state.depth == 1 and nav.depth.value() == 1  # the box shows the depth that stays
+    fails(nav.tree.trigger, LZ + "city-committee")
+    assert state.layout == "force"
+    finder = window.path_finder
+    finder.source.setText("兰州市委")
+    finder.target.setText("五共五联")
+    find = lambda: qtbot.mouseClick(finder.find_button, Qt.MouseButton.LeftButton)  # noqa: E731
+    fails(find, "兰州市委 → 五共五联")
+    assert finder.hop_text() == ""
+    state.whole_cap = 5  # more than the caches hold
+    fails(nav.whole.trigger, kg.source)
+
+    state.whole_cap = 2
+    state.show_whole()  # the view the graph opened with: from the caches
+    fails(
+        lambda: window.graph.bridge.node_expand.emit(LZ + "subdistrict-committee"),
+        LZ + "subdistrict-committee",
+    )
+
+    state.set_depth(3)  # the whole graph is shown: nothing to fetch yet
+    fails(nav.neighbourhood.trigger, LZ + "city-committee")
+    fails(nav.back.trigger, LZ + "joint-building")
+    assert nav.back.isEnabled() and not nav.forward.isEnabled()  # the history stays
+
+    tree = window.hierarchy  # a branch that cannot be fetched closes again, with a message
+    district = tree.index_of_label("区县党委", tree.index_of_label("兰州市委"))
+    tree.tree.expand(district)
+    assert tree.model.index(0, 0, district).data() == "…"  # returned at once
+    qtbot.waitUntil(lambda: failures[-1] == LZ + "district-committee", timeout=WAIT)
+    assert own_server.url in window.statusBar().currentMessage()
+    assert tree.model.rowCount(district) == 0 and not tree.tree.isExpanded(district)
+    assert state.selection.node_id == LZ + "city-committee"
+
+    window.menus.lang_actions["en"].trigger()  # the window still responds
+    assert window.details.title_text() == "Lanzhou Municipal Party Committee"
+
+
+def test_a_tree_branch_on_an_endpoint_opens_from_a_worker(qtbot, make_window, server):
+    window = make_window(EndpointGraph(server.url, timeout=5))
+    tree, model = window.hierarchy.tree, window.hierarchy.model
+    root = model.index(0, 0)
+    assert root.data() == "兰州市委"
+    qtbot.waitUntil(lambda: model.index(0, 0, root).data() == "区县党委", timeout=WAIT)
+    district = model.index(0, 0, root)
+
+    tree.expand(district)
+    assert model.rowCount(district) == 1
+    assert model.index(0, 0, district).data() == "…"  # until the children come
+    assert not model.flags(model.index(0, 0, district))  # never chosen
+    qtbot.waitUntil(lambda: model.index(0, 0, district).data() == "街道党工委", timeout=WAIT)
+    assert model.rowCount(district) == 1 and not model.is_loading()
+    assert model.hasChildren(model.index(0, 0, district))
+    assert window.state.selection.node_id is None  # opening a branch selects nothing
