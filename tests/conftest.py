@@ -4,6 +4,13 @@ Both variables must be set before anything imports Qt, hence at the top here.
 """
 
 import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -18,3 +25,69 @@ DATA = Path(__file__).parent / "data"
 def ui_data() -> Path:
     """Small Turtle files for the app and page tests."""
     return DATA / "ui"
+
+
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+class OxigraphServer:
+    """``oxigraph serve`` on a free 127.0.0.1 port, over a store loaded with *files* first.
+
+    Each file is a path (into the default graph) or ``(path, graph IRI)``.
+    """
+
+    def __init__(self, location: Path, files: Iterable[Path | tuple[Path, str]]) -> None:
+        location.parent.mkdir(parents=True, exist_ok=True)
+        for item in files:
+            path, graph = item if isinstance(item, tuple) else (item, None)
+            cmd = [OXIGRAPH, "load", "--location", str(location), "--file", str(path)]
+            subprocess.run(
+                cmd + (["--graph", graph] if graph else []),
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/query"
+        self.proc = subprocess.Popen(
+            [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "?query=ASK%7B%7D", timeout=1).read()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the oxigraph server did not start")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server():
+    """Start real SPARQL servers: ``oxigraph_server(location, files)``; all stop at the end."""
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the oxigraph server is not installed (pip install -e '.[test]')")
+    started: list[OxigraphServer] = []
+
+    def start(location: Path, files: Iterable[Path | tuple[Path, str]]) -> OxigraphServer:
+        server = OxigraphServer(location, files)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

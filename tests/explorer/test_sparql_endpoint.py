@@ -8,13 +8,10 @@ org-hierarchy graph (``urn:kg-explorer:generated``); it is never assumed running
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -31,70 +28,18 @@ MINI = ROOT / "tests" / "data" / "mini.ttl"
 ARTICLE = ROOT / "graph_data" / "article.ttl"
 VOCABULARY = ROOT / "graph_data" / "vocabulary.ttl"
 SCRIPT = Path(sys.executable).parent / "kg-explorer"
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 LZ = "https://w3id.org/kg-explorer/lanzhou/"
 MINI_GRAPH = "urn:kg-explorer:mini"
 GEN_GRAPH = "urn:kg-explorer:generated"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """``oxigraph serve`` on a free local port, over a store loaded beforehand."""
-
-    def __init__(self, location: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/query"
-        self.proc = subprocess.Popen(
-            [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{self.port}"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "?query=ASK%7B%7D", timeout=1).read()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("the oxigraph server did not start")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
-def load(location: Path, path: Path, graph: str | None = None) -> None:
-    cmd = [OXIGRAPH, "load", "--location", str(location), "--file", str(path)]
-    if graph:
-        cmd += ["--graph", graph]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=120)
-
-
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the oxigraph server is not installed (pip install -e '.[test]')")
+def server(tmp_path_factory, oxigraph_server):
     root = tmp_path_factory.mktemp("oxigraph")
     generated = root / "generated.ttl"
     generated.write_text(generate(5_000), encoding="utf-8")
-    db = root / "db"
-    for path in (ARTICLE, VOCABULARY) if ARTICLE.exists() else (MINI,):
-        load(db, path)
-    load(db, MINI, MINI_GRAPH)
-    load(db, generated, GEN_GRAPH)
-    srv = Server(db)
-    yield srv
-    srv.stop()
+    default = [ARTICLE, VOCABULARY] if ARTICLE.exists() else [MINI]
+    return oxigraph_server(root / "db", [*default, (MINI, MINI_GRAPH), (generated, GEN_GRAPH)])
 
 
 @pytest.fixture(scope="session")
@@ -252,6 +197,12 @@ def test_cli_neighbourhood_export_through_the_endpoint(server, tmp_path):
     assert "community-org" in (out / "nodes.csv").read_text(encoding="utf-8")
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def test_cli_dead_endpoint_is_a_plain_message():
     r = run_cli("search", "x", "--endpoint", f"http://127.0.0.1:{free_port()}/query")
     assert r.returncode == 2
@@ -259,12 +210,8 @@ def test_cli_dead_endpoint_is_a_plain_message():
 
 
 # --- failures --------------------------------------------------------------------------
-def test_server_stopped_while_connected(tmp_path):
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the oxigraph server is not installed")
-    db = tmp_path / "db"
-    load(db, MINI)
-    srv = Server(db)
+def test_server_stopped_while_connected(tmp_path, oxigraph_server):
+    srv = oxigraph_server(tmp_path / "db", [MINI])
     try:
         graph = EndpointGraph(srv.url, timeout=3)
         known = graph.node(LZ + "city-committee")

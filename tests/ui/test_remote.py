@@ -4,12 +4,6 @@ window answers at once; a stopped server gives a message, not a freeze."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -18,69 +12,21 @@ from PySide6.QtCore import Qt
 from explorer.sources.sparql import EndpointGraph
 
 MINI = Path(__file__).parents[1] / "data" / "mini.ttl"
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 LZ = "https://w3id.org/kg-explorer/lanzhou/"
 WAIT = 15_000
 
 
-class Server:
-    """``oxigraph serve`` on a free local port over a store holding tests/data/mini.ttl."""
-
-    def __init__(self, root: Path) -> None:
-        db = root / "db"
-        root.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [OXIGRAPH, "load", "--location", str(db), "--file", str(MINI)],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}/query"
-        self.proc = subprocess.Popen(
-            [OXIGRAPH, "serve", "--location", str(db), "--bind", f"127.0.0.1:{port}"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "?query=ASK%7B%7D", timeout=1).read()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("the oxigraph server did not start")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
-def start_server(root: Path) -> Server:
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the oxigraph server is not installed (pip install -e '.[test]')")
-    return Server(root)
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    srv = start_server(tmp_path_factory.mktemp("oxigraph-ui"))
+def server(tmp_path_factory, oxigraph_server):
+    srv = oxigraph_server(tmp_path_factory.mktemp("oxigraph-ui") / "db", [MINI])
     yield srv
     srv.stop()
 
 
 @pytest.fixture
-def own_server(tmp_path):
+def own_server(tmp_path, oxigraph_server):
     """A server this test may stop."""
-    srv = start_server(tmp_path / "own")
+    srv = oxigraph_server(tmp_path / "own" / "db", [MINI])
     yield srv
     srv.stop()
 
