@@ -78,31 +78,27 @@ class StoreGraph(LazyGraph):
         return (q for _n, q in zip(range(MAX_MATCHES), quads, strict=False))
 
     def _fetch_out(self, ids: list[str]) -> dict[str, Facts]:
-        out: dict[str, Facts] = {}
-        for i in ids:
-            try:
-                term = _term(i)
-            except ValueError:
-                continue
-            out[i] = list(
-                dict.fromkeys(
-                    (q.predicate.value, _value(q.object)) for q in self._match(term, None, None)
-                )
-            )
-        return out
+        return self._fetch(
+            ids,
+            lambda t: ((q.predicate.value, _value(q.object)) for q in self._match(t, None, None)),
+        )
 
     def _fetch_in(self, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
-        out: dict[str, list[tuple[str, str]]] = {}
+        return self._fetch(
+            ids,
+            lambda t: ((_value(q.subject), q.predicate.value) for q in self._match(None, None, t)),
+        )
+
+    @staticmethod
+    def _fetch(ids: list[str], pairs) -> dict[str, list]:
+        """``pairs(term)`` for each id that is a valid term, duplicates dropped, order kept."""
+        out: dict[str, list] = {}
         for i in ids:
             try:
                 term = _term(i)
             except ValueError:
                 continue
-            out[i] = list(
-                dict.fromkeys(
-                    (_value(q.subject), q.predicate.value) for q in self._match(None, None, term)
-                )
-            )
+            out[i] = list(dict.fromkeys(pairs(term)))
         return out
 
     def _subjects(self, predicate: str, obj: str) -> list[str]:
