@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-LAYOUTS = ("force", "hierarchical")
+#: ``auto`` draws each view in the layout its kind calls for (see ``explorer.layout.kind_for``);
+#: the others override it for the view on show only.
+LAYOUTS = ("auto", "force", "hierarchical")
+#: The first view of a graph without an organization tree: its most connected entities.
+OPENING_CAP = 60
 
 
 class Emitter(Generic[T]):
@@ -116,21 +120,38 @@ class ExplorerState:
         self.options_changed: Emitter[str] = Emitter()  # name of the option that changed
         self.lang: Lang = lang
         self.depth = 1
-        self.layout = "force"
+        self.layout = "auto"
         self.edge_labels = True
         self.hidden: frozenset[str] = frozenset()
         self.whole_cap = whole_cap
         self._install(kg)
 
     def _install(self, kg: KnowledgeGraph) -> None:
-        from . import views
 
         self.kg = kg
         self.history = History()
         self.selection = Selection()
         self.path: Path | None = None
-        self.base_view = views.whole(kg, cap=self.whole_cap)
+        self.tree_root: str | None = None
+        self.open_units: frozenset[str] = frozenset()
+        self.base_view = self._opening_view()
         self.view = self._filtered(self.base_view)
+
+    def _opening_view(self) -> GraphView:
+        """An org chart's top levels if the graph has one, else its most connected entities.
+
+        Either way few enough nodes that their labels are legible at the first fit;
+        the rest is one click (unfold, Whole graph, expand) away.
+        """
+        from . import views
+
+        kg = self.kg
+        if not hasattr(kg, "prefetch_around"):  # lazy sources (stores, endpoints) open flat
+            opened = views.opening_units(kg)
+            if opened is not None:
+                self.open_units = frozenset(opened)
+                return views.hierarchy_view(kg, open_units=self.open_units)
+        return views.whole(kg, cap=min(self.whole_cap, OPENING_CAP))
 
     # --- the graph ------------------------------------------------------------
     def set_graph(self, kg: KnowledgeGraph) -> None:
@@ -153,7 +174,12 @@ class ExplorerState:
     def _set_view(self, view: GraphView, *, added_only: bool = False) -> None:
         self.base_view = view
         self.view = self._filtered(view)
+        relaid = not added_only and self.layout != "auto"
+        if relaid:  # the layout belongs to the view shown, it does not stick to the next one
+            self.layout = "auto"
         self.view_changed.emit(ViewChange(self.view, added_only))
+        if relaid:
+            self.options_changed.emit("layout")
 
     def show_whole(self) -> None:
         from .views import whole
@@ -172,16 +198,41 @@ class ExplorerState:
         self._set_view(neighbourhood(self.kg, center, depth=self.depth))
 
     def show_hierarchy(self, root: str | None = None) -> None:
+        """The org chart below *root* (or of every tree): its top levels open, and the
+        branch down to the selection, the rest folded."""
+        from .views import opening_units
+
+        opened = set(opening_units(self.kg, root=root) or ())
+        sel = self.selection.node_id
+        if sel is not None and self.kg.hierarchy.contains(sel):
+            opened.update(self.kg.hierarchy.ancestors(sel))
+        self.tree_root = root
+        self.open_units = frozenset(opened)
+        self._set_path(None)
+        self._show_tree()
+
+    def _show_tree(self) -> None:
         from .views import hierarchy_view
 
-        self._set_path(None)
-        self._set_view(hierarchy_view(self.kg, root))
+        self._set_view(hierarchy_view(self.kg, self.tree_root, open_units=self.open_units))
+
+    def toggle_unit(self, node_id: str) -> bool:
+        """Unfold a folded unit of the org chart on show, or fold an open one (False: not a unit
+        with children in this chart)."""
+        if self.base_view.kind != "hierarchy" or node_id not in self.base_view.node_ids:
+            return False
+        if not self.kg.hierarchy.children(node_id):
+            return False
+        self.open_units = self.open_units ^ {node_id}
+        self._show_tree()
+        return True
 
     def expand(self, node_id: str) -> None:
-        """Add *node_id*'s neighbours to the view in place (double-click in the graph)."""
+        """Add *node_id*'s neighbours to the view in place (double-click in the graph);
+        in an org chart, unfold or fold the unit instead."""
         from .views import expand
 
-        if node_id not in self.kg:
+        if node_id not in self.kg or self.toggle_unit(node_id):
             return
         self._set_view(expand(self.kg, self.base_view, node_id), added_only=True)
 
@@ -258,6 +309,7 @@ class ExplorerState:
             self._set_view(self.base_view)
 
     def set_layout(self, layout: str) -> None:
+        """Draw the view on show in *layout* (until the next view: ``auto`` again)."""
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {LAYOUTS}")
         if layout != self.layout:

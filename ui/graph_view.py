@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +45,7 @@ class GraphWidget(QWidget):
         self._view: GraphView = qs.state.view
         self._shown: frozenset[str] = frozenset()
         self._positions: Positions = {}
+        self._laid_out_as = qs.state.layout
         self.draw_count = 0
         self._clicked: str | None = None
 
@@ -72,7 +72,7 @@ class GraphWidget(QWidget):
         self.bridge.node_expand.connect(qs.expand)
         qs.view_changed.connect(self._on_view_changed)
         qs.selection_changed.connect(self._on_selection_changed)
-        qs.lang_changed.connect(lambda _lang: self._send_all(fit=False))
+        qs.lang_changed.connect(lambda _lang: self._relayout(fit=False))
         qs.options_changed.connect(self._on_option)
         self._load_page()
 
@@ -122,7 +122,8 @@ class GraphWidget(QWidget):
     def _load_page(self) -> None:
         state = self.qs.state
         self._view = state.view
-        self._positions = dict(self._cache.positions(self._view, state.layout))
+        self._laid_out_as = state.layout
+        self._positions = dict(self._cache.positions(self._view, state.layout, state.lang))
         self._shown = self._view.node_ids
         html = page.build_page(
             self._view, self._positions, lang=state.lang, edge_labels=state.edge_labels
@@ -161,26 +162,14 @@ class GraphWidget(QWidget):
             self._shown = self._view.node_ids
             self.run_js(f"kg.addData({self._payload(nodes=added)})")
             return
-        self._positions = dict(self._cache.positions(self._view, self.qs.state.layout))
-        self._send_all(fit=True)
+        self._relayout(fit=True)
 
     def _place_near_neighbours(self, added) -> Positions:
-        """New nodes on a ring around the node they hang from (no full re-layout)."""
-        new_ids = {n.id for n in added}
-        anchors: dict[str, list[str]] = {}
-        for e in self._view.edges:
-            for a, b in ((e.source, e.target), (e.target, e.source)):
-                if a in new_ids and b in self._positions:
-                    anchors.setdefault(b, []).append(a)
-        placed: Positions = {}
-        for anchor, kids in anchors.items():
-            ax, ay = self._positions[anchor]
-            kids = [k for k in dict.fromkeys(kids) if k not in placed]
-            radius = 180 + 12 * len(kids)
-            for i, kid in enumerate(kids):
-                angle = 2 * math.pi * i / max(len(kids), 1)
-                placed[kid] = (ax + radius * math.cos(angle), ay + radius * math.sin(angle))
-        return placed
+        """New nodes near the node they hang from, clear of the others (no full re-layout)."""
+        from explorer.layout import place_added
+
+        ids = [n.id for n in added]
+        return place_added(self._view, self._positions, ids, self.qs.state.lang)
 
     def _on_node_clicked(self, node_id: str) -> None:
         # The user is looking at it: select without moving the camera (a remote source
@@ -198,9 +187,15 @@ class GraphWidget(QWidget):
         state = self.qs.state
         if name == "edge_labels":
             self.run_js(f"kg.setEdgeLabels({json.dumps(state.edge_labels)})")
-        elif name == "layout":
-            self._positions = dict(self._cache.positions(self._view, state.layout))
-            self._send_all(fit=True)
+        elif name == "layout" and state.layout != self._laid_out_as:
+            self._relayout(fit=True)
+
+    def _relayout(self, *, fit: bool) -> None:
+        """Positions from the layout service for the view, option and language now in force."""
+        state = self.qs.state
+        self._laid_out_as = state.layout
+        self._positions = dict(self._cache.positions(self._view, state.layout, state.lang))
+        self._send_all(fit=fit)
 
     def closeEvent(self, event) -> None:
         if self._page is not None:  # a window may be closed twice (by the user, then by Qt)

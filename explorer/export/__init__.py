@@ -68,7 +68,7 @@ def export(
     if options.width is not None and options.width < 1:
         raise ExportError("width must be a positive number of pixels")
     if positions is None and fmt in NEEDS_POSITIONS:
-        positions = _layout(view, options.layout)
+        positions = _layout(view, options.layout, options.lang)
     try:
         return _write(view, Path(path), fmt, kg, positions or {}, options)
     except ExportError:
@@ -77,11 +77,11 @@ def export(
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
-def _layout(view: GraphView, kind: str) -> Positions:
-    from ..layout import layout
+def _layout(view: GraphView, kind: str, lang) -> Positions:
+    from ..layout import positions
 
     try:
-        return layout(view, kind)
+        return positions(view, kind, lang)
     except ValueError as exc:
         raise ExportError(str(exc)) from exc
 

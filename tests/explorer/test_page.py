@@ -70,7 +70,7 @@ def test_page_for_the_test_graph_places_every_node(ui_data):
 
 
 def test_a_neighbourhood_is_laid_out_in_rings_around_its_centre(ui_data):
-    from explorer.render.radial import radial_layout
+    from explorer.layout import radial_layout
     from explorer.views import neighbourhood
 
     kg = KnowledgeGraph.from_file(ui_data / "mini.ttl")

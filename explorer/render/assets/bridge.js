@@ -17,22 +17,35 @@
     return div;
   }
 
+  // What each item looks like undimmed (selection focus dims the others, then restores).
+  const looks = new Map();
+  const folded = new Map(); // unit id -> children a double-click unfolds
+
   // vis-network shows a string title as text, but an element we build is never parsed.
-  function withTips(items) {
+  function withTips(items, kind) {
     return items.map(function (item) {
       const copy = Object.assign({}, item);
       if (typeof copy.tip === "string" && copy.tip) {
         copy.title = tipElement(copy.tip);
       }
       delete copy.tip;
+      if (kind === "node") {
+        if (copy.folded) {
+          folded.set(String(copy.id), copy.folded);
+        }
+        delete copy.folded;
+      }
+      looks.set(kind + ":" + copy.id, { font: copy.font || null, color: copy.color || null });
       return copy;
     });
   }
 
   const data = readJSON("kg-data");
   const options = readJSON("kg-options");
-  const nodes = new vis.DataSet(withTips(data.nodes));
-  const edges = new vis.DataSet(withTips(data.edges));
+  const own = options.kg || { edgeLabels: true, edgeFont: 12, labelZoom: 0.8 };
+  delete options.kg;
+  const nodes = new vis.DataSet(withTips(data.nodes, "node"));
+  const edges = new vis.DataSet(withTips(data.edges, "edge"));
   const container = document.getElementById("network");
   const network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
 
@@ -40,6 +53,92 @@
   const outbox = [];
   let wantDrawn = true;
   let justFit = false; // a new view was just fitted: centring keeps that zoom
+  let selectedId = null;
+  let hoveredId = null;
+  let hoveredEdge = null;
+  let labelsWanted = !!own.edgeLabels;
+  const labelSize = new Map(); // edge id -> font size drawn now
+
+  // --- edge labels: all of them when zoomed in; else those around the focus ------------
+  function focusEdges() {
+    const ids = new Set();
+    [selectedId, hoveredId].forEach(function (nid) {
+      if (nid !== null && nodes.get(nid)) {
+        network.getConnectedEdges(nid).forEach(function (e) {
+          ids.add(String(e));
+        });
+      }
+    });
+    if (hoveredEdge !== null) {
+      ids.add(String(hoveredEdge));
+    }
+    return ids;
+  }
+
+  function refreshEdgeLabels() {
+    const scale = network.getScale();
+    const zoomed = scale >= own.labelZoom;
+    const near = focusEdges();
+    // Around the focus a label keeps its on-screen size however far out the view is zoomed.
+    const nearSize = Math.min(own.edgeFont / Math.max(scale, 0.05), own.edgeFont * 6);
+    const changes = [];
+    edges.getIds().forEach(function (id) {
+      const key = String(id);
+      let size = 0;
+      if (labelsWanted && zoomed) {
+        size = near.has(key) ? Math.max(own.edgeFont, nearSize) : own.edgeFont;
+      } else if (labelsWanted && near.has(key)) {
+        size = nearSize;
+      }
+      size = Math.round(size * 10) / 10;
+      if (labelSize.get(key) !== size) {
+        labelSize.set(key, size);
+        const look = looks.get("edge:" + key) || {};
+        const font = Object.assign({}, look.font || {}, { size: size });
+        changes.push({ id: id, font: font });
+      }
+    });
+    if (changes.length) {
+      edges.update(changes);
+    }
+  }
+
+  // --- selection focus: the selected node and its neighbours stay, the rest fades -------
+  const DIM = 0.15;
+  const DIM_TEXT = "rgba(34,34,34,0.25)";
+  function applyFocus() {
+    const keep = new Set();
+    const keepEdges = new Set();
+    if (selectedId !== null && nodes.get(selectedId)) {
+      keep.add(String(selectedId));
+      network.getConnectedNodes(selectedId).forEach(function (n) {
+        keep.add(String(n));
+      });
+      network.getConnectedEdges(selectedId).forEach(function (e) {
+        keepEdges.add(String(e));
+      });
+    }
+    const active = keep.size > 0;
+    nodes.update(
+      nodes.getIds().map(function (id) {
+        const look = looks.get("node:" + id) || {};
+        const dim = active && !keep.has(String(id));
+        const font = Object.assign({}, look.font || {});
+        if (dim) {
+          font.color = DIM_TEXT;
+        }
+        return { id: id, opacity: dim ? DIM : 1, font: font };
+      })
+    );
+    edges.update(
+      edges.getIds().map(function (id) {
+        const look = looks.get("edge:" + id) || {};
+        const dim = active && !keepEdges.has(String(id));
+        const color = Object.assign({}, look.color || {}, { opacity: dim ? DIM : 1 });
+        return { id: id, color: color };
+      })
+    );
+  }
 
   function send(message) {
     const raw = JSON.stringify(message);
@@ -96,40 +195,94 @@
       wantDrawn = true;
       nodes.clear();
       edges.clear();
-      nodes.add(withTips(payload.nodes));
-      edges.add(withTips(payload.edges));
+      looks.clear();
+      folded.clear();
+      labelSize.clear();
+      hoveredId = null;
+      hoveredEdge = null;
+      nodes.add(withTips(payload.nodes, "node"));
+      edges.add(withTips(payload.edges, "edge"));
       if (fit) {
         network.fit({ animation: false });
         justFit = true;
       }
+      refreshEdgeLabels();
       network.redraw();
     },
     addData: function (payload) {
       wantDrawn = true;
-      nodes.update(withTips(payload.nodes));
-      edges.update(withTips(payload.edges));
+      nodes.update(withTips(payload.nodes, "node"));
+      edges.update(withTips(payload.edges, "edge"));
+      payload.edges.forEach(function (e) {
+        labelSize.delete(String(e.id));
+      });
+      refreshEdgeLabels();
+      applyFocus();
       network.redraw();
     },
     select: function (id, centre) {
       if (id === null || !nodes.get(id)) {
+        selectedId = null;
         network.unselectAll();
+        applyFocus();
+        refreshEdgeLabels();
         return false;
       }
+      selectedId = id;
       network.selectNodes([id], true);
       if (centre) {
         const scale = justFit ? network.getScale() : Math.max(network.getScale(), 0.75);
         network.focus(id, { scale: scale, animation: false });
       }
       justFit = false;
+      applyFocus();
+      refreshEdgeLabels();
       wantDrawn = true;
       network.redraw();
       return true;
+    },
+    // How a node and an edge are drawn now (tests read the selection focus back).
+    looksOf: function (id) {
+      const n = nodes.get(id);
+      if (!n) {
+        return JSON.stringify(null);
+      }
+      const edgeFonts = {};
+      network.getConnectedEdges(id).forEach(function (e) {
+        const item = edges.get(e);
+        edgeFonts[e] = {
+          size: item.font ? item.font.size : null,
+          opacity: item.color && item.color.opacity !== undefined ? item.color.opacity : 1,
+        };
+      });
+      return JSON.stringify({
+        opacity: n.opacity === undefined ? 1 : n.opacity,
+        fontColor: n.font && n.font.color ? n.font.color : null,
+        label: n.label,
+        folded: folded.get(String(id)) || 0,
+        edges: edgeFonts,
+      });
+    },
+    // Every node's box on screen (canvas coordinates), to check that none overlap.
+    boxes: function () {
+      const out = {};
+      nodes.getIds().forEach(function (id) {
+        const b = network.getBoundingBox(id);
+        if (b) {
+          out[id] = [b.left, b.top, b.right, b.bottom];
+        }
+      });
+      return JSON.stringify(out);
+    },
+    scale: function () {
+      return network.getScale();
     },
     selected: function () {
       return JSON.stringify(network.getSelectedNodes());
     },
     setEdgeLabels: function (shown) {
-      network.setOptions({ edges: { font: { size: shown ? 11 : 0 } } });
+      labelsWanted = !!shown;
+      refreshEdgeLabels();
     },
     fit: function () {
       network.fit({ animation: false });
@@ -184,6 +337,32 @@
   network.on("doubleClick", function (params) {
     kg.onDoubleClick(params);
   });
+  let lastZoomed = null;
+  network.on("zoom", function () {
+    const zoomed = network.getScale() >= own.labelZoom;
+    // Crossing the threshold changes every label; below it, focus labels keep their size.
+    if (zoomed !== lastZoomed || selectedId !== null || hoveredId !== null) {
+      lastZoomed = zoomed;
+      refreshEdgeLabels();
+    }
+  });
+  network.on("hoverNode", function (params) {
+    hoveredId = params.node;
+    refreshEdgeLabels();
+  });
+  network.on("blurNode", function () {
+    hoveredId = null;
+    refreshEdgeLabels();
+  });
+  network.on("hoverEdge", function (params) {
+    hoveredEdge = params.edge;
+    refreshEdgeLabels();
+  });
+  network.on("blurEdge", function () {
+    hoveredEdge = null;
+    refreshEdgeLabels();
+  });
+  refreshEdgeLabels();
   window.kg = kg;
 
   function connect() {
