@@ -34,12 +34,15 @@ H_GAP = 150.0
 V_GAP = 140.0
 #: Above this many nodes repulsion is computed on a grid (1,000 nodes: 0.07 s, not 0.86 s).
 GRID_ABOVE = 300
-#: Space kept between two node boxes, and between org-chart columns and rows.
-BOX_GAP = 8.0
+#: Space kept between two node boxes: the page draws a box up to ~6 px wider and taller
+#: on each side than the SVG writer (canvas text metrics and line height), so this keeps
+#: both clear.
+BOX_GAP = 16.0
 CHART_GAP_X, CHART_GAP_Y = 24.0, 56.0
-#: A parent with at least this many leaf children lists them in columns below it.
-STACK_FROM = 4
-STACK_ROWS = 8
+#: A parent with at least this many childless children lists them in columns below it.
+STACK_FROM = 3
+STACK_ROWS = 10
+LIST_SPINE = 16.0
 #: Rings of a neighbourhood: distance between rings, and the arc each node needs.
 RING_GAP = 260.0
 ARC_PER_NODE = 170.0
@@ -415,24 +418,14 @@ def org_chart_layout(
     Relations whose predicate points from child to parent (``org:subOrganizationOf``,
     ``skos:broader``, ``rdfs:subClassOf`` and *upward*) are turned round first. A
     node with several parents sits under the first one found; cycles are cut.
-    A unit with many childless children lists them in columns of up to
-    ``STACK_ROWS`` below it, as printed org charts do, so a wide level does not
-    stretch the chart into a thin strip.
+    A unit with several childless children lists them below and to the right of
+    it, as printed org charts do (columns of up to ``STACK_ROWS``), so a wide
+    level does not stretch the chart into a thin strip; ``chart_lists`` names
+    those links, so the page can draw them as elbows along the list.
     """
-    ids, where, _pairs = _index(view)
+    ids, tree, depth = _chart_tree(view, upward)
     if not ids:
         return {}
-    up = {str(p) for p in UPWARD} | (upward or set())
-    children: list[list[int]] = [[] for _ in ids]
-    has_parent = [False] * len(ids)
-    for e in view.edges:
-        if e.source in where and e.target in where and e.source != e.target:
-            a, b = where[e.source], where[e.target]
-            parent, child = (b, a) if e.predicate in up else (a, b)
-            if child not in children[parent]:
-                children[parent].append(child)
-                has_parent[child] = True
-    tree, depth = _spanning_forest(children, has_parent)
     size = [(2 * boxes[nid][2], 2 * boxes[nid][3]) for nid in ids]
     # Each level is as tall as its tallest box; a stacked list adds its own rows.
     levels = max(depth) + 1
@@ -449,18 +442,22 @@ def org_chart_layout(
         kids = tree[node]
         own_w = size[node][0]
         leaves = [k for k in kids if not tree[k]]
-        if kids and len(leaves) == len(kids) and len(kids) >= STACK_FROM:
-            width[node] = max(own_w, _stack(node, kids, size, level_y, depth, rel))
-            continue
-        x = 0.0
+        stacked = leaves if len(leaves) >= STACK_FROM else []
+        x, centres = 0.0, []
+        if stacked:  # childless units as a list hanging right of their parent
+            block = _stack(stacked, size, level_y[depth[node] + 1], rel, own_w / 2)
+            centres.append(0.0)
+            x = block + CHART_GAP_X
         for k in kids:
+            if k in stacked:
+                continue
             _shift(tree, rel, k, x)
+            centres.append(rel[k][0])
             x += width[k] + CHART_GAP_X
         span = x - CHART_GAP_X if kids else 0.0
-        if kids:
-            centre = (rel[kids[0]][0] + rel[kids[-1]][0]) / 2
-        else:
-            centre = own_w / 2
+        centre = (centres[0] + centres[-1]) / 2 if kids else own_w / 2
+        if stacked:  # the parent heads its list: over the list's spine, left of it
+            centre = own_w / 2 if len(centres) == 1 else (own_w / 2 + centres[-1]) / 2
         if own_w / 2 > centre:  # a parent wider than its children's span: move them right
             for k in kids:
                 _shift(tree, rel, k, own_w / 2 - centre)
@@ -475,26 +472,70 @@ def org_chart_layout(
     return {nid: (round(rel[i][0], 1), round(rel[i][1], 1)) for i, nid in enumerate(ids)}
 
 
-def _stack(node, kids, size, level_y, depth, rel) -> float:
-    """Place *kids* (all leaves) in columns below *node*; the width they take."""
-    rows = min(STACK_ROWS, max(2, math.ceil(math.sqrt(len(kids) * 2))))
-    columns = [kids[c : c + rows] for c in range(0, len(kids), rows)]
+def _stack(
+    kids: list[int], size: list[tuple[float, float]], top: float, rel: dict, spine: float
+) -> float:
+    """Place *kids* (all leaves) in columns of at most ``STACK_ROWS`` from *top* down; the
+    width they take from the block's left edge.
+
+    The parent sits at *spine*; its links, drawn as S-curves that leave and enter
+    sideways, turn down halfway to the first column, which is why that column
+    starts half its width plus ``LIST_SPINE`` right of the parent.
+    """
+    n_columns = math.ceil(len(kids) / STACK_ROWS)
+    rows = math.ceil(len(kids) / n_columns)
     row_h = max(size[k][1] for k in kids) + BOX_GAP * 1.5
-    top = level_y[depth[node]] + size[node][1] / 2 + CHART_GAP_Y * 0.7 + row_h / 2
-    x = 0.0
-    for column in columns:
+    x = spine + max(size[k][0] for k in kids[:rows]) / 2 + LIST_SPINE
+    for c in range(0, len(kids), rows):
+        column = kids[c : c + rows]
         col_w = max(size[k][0] for k in column)
         for r, k in enumerate(column):
             rel[k] = (x + col_w / 2, top + r * row_h)
         x += col_w + CHART_GAP_X
-    total = x - CHART_GAP_X
-    own = size[node][0]
-    if total < own:  # centre narrow columns under a wide parent
-        for k in kids:
-            rel[k] = (rel[k][0] + (own - total) / 2, rel[k][1])
-        total = own
-    rel[node] = (total / 2, level_y[depth[node]])
-    return total
+    return x - CHART_GAP_X
+
+
+def _chart_tree(
+    view: GraphView, upward: set[str] | None = None
+) -> tuple[list[str], list[list[int]], list[int]]:
+    """The view as a forest (ids, children per node, depth per node), links turned downward."""
+    ids, where, _pairs = _index(view)
+    up = {str(p) for p in UPWARD} | (upward or set())
+    children: list[list[int]] = [[] for _ in ids]
+    has_parent = [False] * len(ids)
+    for e in view.edges:
+        if e.source in where and e.target in where and e.source != e.target:
+            a, b = where[e.source], where[e.target]
+            parent, child = (b, a) if e.predicate in up else (a, b)
+            if child not in children[parent]:
+                children[parent].append(child)
+                has_parent[child] = True
+    if not ids:
+        return ids, [], []
+    tree, depth = _spanning_forest(children, has_parent)
+    return ids, tree, depth
+
+
+def chart_lists(view: GraphView) -> frozenset[frozenset[str]]:
+    """The (parent, child) links an org chart draws as a list below the parent, unordered."""
+    ids, tree, _depth = _chart_tree(view)
+    out = set()
+    for node, kids in enumerate(tree):
+        leaves = [k for k in kids if not tree[k]]
+        if len(leaves) >= STACK_FROM:
+            out.update(frozenset((ids[node], ids[k])) for k in leaves)
+    return frozenset(out)
+
+
+def chart_anchor(view: GraphView) -> str | None:
+    """The root of the view's largest tree: where a reader starts an org chart too big to fit."""
+    ids, tree, depth = _chart_tree(view)
+    best, best_size = None, 0
+    for root in (i for i in range(len(ids)) if depth[i] == 0):
+        size = len(_post_order(tree, [root]))
+        if size > best_size:
+            best, best_size = ids[root], size
+    return best
 
 
 def _shift(tree: list[list[int]], rel: dict, node: int, dx: float) -> None:

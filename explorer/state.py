@@ -199,13 +199,14 @@ class ExplorerState:
 
     def show_hierarchy(self, root: str | None = None) -> None:
         """The org chart below *root* (or of every tree): its top levels open, and the
-        branch down to the selection, the rest folded."""
+        branch down to the selection and its children, the rest folded."""
         from .views import opening_units
 
         opened = set(opening_units(self.kg, root=root) or ())
         sel = self.selection.node_id
         if sel is not None and self.kg.hierarchy.contains(sel):
             opened.update(self.kg.hierarchy.ancestors(sel))
+            opened.add(sel)
         self.tree_root = root
         self.open_units = frozenset(opened)
         self._set_path(None)

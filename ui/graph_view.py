@@ -135,6 +135,7 @@ class GraphWidget(QWidget):
     def _on_ready(self) -> None:
         self._ready = True
         queued, self._queue = self._queue, []
+        self._fit_readable()
         for code, callback in queued:
             self.run_js(code, callback)
         self._on_selection_changed(self.qs.state.selection)
@@ -151,7 +152,16 @@ class GraphWidget(QWidget):
     def _send_all(self, *, fit: bool) -> None:
         self._shown = self._view.node_ids
         self.run_js(f"kg.setData({self._payload()}, {json.dumps(fit)})")
+        if fit:
+            self._fit_readable()
         self._on_selection_changed(self.qs.state.selection, centre=False)
+
+    def _fit_readable(self) -> None:
+        """An org chart opens legible at its root, whatever its size (see ``kg.fitReadable``)."""
+        if self._view.kind == "hierarchy":
+            from explorer.layout import chart_anchor
+
+            self.run_js(f"kg.fitReadable({page.script_json(chart_anchor(self._view))})")
 
     def _on_view_changed(self, change: ViewChange) -> None:
         old = self._view

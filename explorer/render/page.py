@@ -147,6 +147,8 @@ def node_tip(node: Node, lang: Lang) -> str:
 #: (below it only the edges of the hovered or selected node do; see bridge.js).
 EDGE_FONT_SIZE = 12
 EDGE_LABEL_ZOOM = 0.8
+#: The least zoom at which an org chart opens: 14 px labels drawn at 10.5 px.
+READABLE_ZOOM = 0.75
 
 
 def folded_marker(count: int) -> str:
@@ -232,6 +234,19 @@ def page_data(
     focus = set(view.focus)
     folded = dict(view.folded)
     path_edges = view.kind == "path"
+    edges = [
+        edge_record(e, lang, highlight=path_edges)
+        for e in view.edges
+        if nodes is None or e.source in chosen_ids or e.target in chosen_ids
+    ]
+    if view.kind == "hierarchy":
+        from ..layout import chart_lists
+
+        listed = chart_lists(view)
+        by_id = {r["id"]: r for r in edges}
+        for e in view.edges:
+            if e.id in by_id:
+                by_id[e.id]["smooth"] = chart_curve(frozenset((e.source, e.target)) in listed)
     return {
         "nodes": [
             node_record(
@@ -243,12 +258,15 @@ def page_data(
             )
             for n in chosen
         ],
-        "edges": [
-            edge_record(e, lang, highlight=path_edges)
-            for e in view.edges
-            if nodes is None or e.source in chosen_ids or e.target in chosen_ids
-        ],
+        "edges": edges,
     }
+
+
+def chart_curve(listed: bool) -> dict:
+    """An org chart's link: down from the parent into the child's top, or, to a unit of a
+    list hanging beside its parent, sideways along the list's spine (see ``layout._stack``)."""
+    direction = "horizontal" if listed else "vertical"
+    return {"enabled": True, "type": "cubicBezier", "forceDirection": direction, "roundness": 0.5}
 
 
 def options(*, edge_labels: bool = True) -> dict:
@@ -290,7 +308,12 @@ def options(*, edge_labels: bool = True) -> dict:
             "selectionWidth": 2,
             "scaling": {"label": {"enabled": False, "drawThreshold": 3}},
         },
-        "kg": {"edgeLabels": edge_labels, "edgeFont": EDGE_FONT_SIZE, "labelZoom": EDGE_LABEL_ZOOM},
+        "kg": {
+            "edgeLabels": edge_labels,
+            "edgeFont": EDGE_FONT_SIZE,
+            "labelZoom": EDGE_LABEL_ZOOM,
+            "readableZoom": READABLE_ZOOM,
+        },
     }
 
 

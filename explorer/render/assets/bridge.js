@@ -42,7 +42,7 @@
 
   const data = readJSON("kg-data");
   const options = readJSON("kg-options");
-  const own = options.kg || { edgeLabels: true, edgeFont: 12, labelZoom: 0.8 };
+  const own = options.kg || { edgeLabels: true, edgeFont: 12, labelZoom: 0.8, readableZoom: 0.75 };
   delete options.kg;
   const nodes = new vis.DataSet(withTips(data.nodes, "node"));
   const edges = new vis.DataSet(withTips(data.edges, "edge"));
@@ -60,9 +60,17 @@
   const labelSize = new Map(); // edge id -> font size drawn now
 
   // --- edge labels: all of them when zoomed in; else those around the focus ------------
+  // Zoomed out, a hub's dozens of labels would pile up round it: the selection's labels
+  // show there only for a node with few links (hovering shows any node's).
+  const FOCUS_LABELS_UP_TO = 12;
   function focusEdges() {
     const ids = new Set();
     [selectedId, hoveredId].forEach(function (nid) {
+      if (nid === selectedId && nid !== hoveredId && nid !== null && nodes.get(nid)) {
+        if (network.getConnectedEdges(nid).length > FOCUS_LABELS_UP_TO) {
+          return;
+        }
+      }
       if (nid !== null && nodes.get(nid)) {
         network.getConnectedEdges(nid).forEach(function (e) {
           ids.add(String(e));
@@ -127,7 +135,9 @@
         if (dim) {
           font.color = DIM_TEXT;
         }
-        return { id: id, opacity: dim ? DIM : 1, font: font };
+        // The colour goes with every update: without it vis-network falls back to its
+        // own palette for the node's group.
+        return { id: id, opacity: dim ? DIM : 1, font: font, color: look.color };
       })
     );
     edges.update(
@@ -277,6 +287,14 @@
     scale: function () {
       return network.getScale();
     },
+    // Zoom about the centre of the view (edge labels follow, as on a wheel zoom).
+    zoomTo: function (scale) {
+      network.moveTo({ scale: scale, animation: false });
+      refreshEdgeLabels();
+      wantDrawn = true;
+      network.redraw();
+      return network.getScale();
+    },
     selected: function () {
       return JSON.stringify(network.getSelectedNodes());
     },
@@ -286,6 +304,22 @@
     },
     fit: function () {
       network.fit({ animation: false });
+    },
+    // Fit, but never below a legible zoom: a chart too big for that shows its top, with
+    // `anchor` (its root) at the top centre, and the rest is a pan away.
+    fitReadable: function (anchor) {
+      network.fit({ animation: false });
+      const at = anchor === null ? null : network.getPositions([anchor])[anchor];
+      if (at && network.getScale() < own.readableZoom) {
+        const scale = own.readableZoom;
+        const half = container.clientHeight / 2 / scale;
+        network.moveTo({ position: { x: at.x, y: at.y + half - 60 / scale }, scale: scale });
+      }
+      justFit = true;
+      refreshEdgeLabels();
+      wantDrawn = true;
+      network.redraw();
+      return network.getScale();
     },
     positions: function () {
       return JSON.stringify(network.getPositions());
