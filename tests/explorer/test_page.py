@@ -84,3 +84,24 @@ def test_a_neighbourhood_is_laid_out_in_rings_around_its_centre(ui_data):
     assert near < far  # two hops sit outside one hop
     points = list(pos.values())
     assert len(set(points)) == len(points)  # nobody on top of anybody
+
+
+def test_edge_labels_read_level_on_a_halo_clear_of_small_arrowheads():
+    edges = page.options()["edges"]
+    assert edges["font"]["align"] == "horizontal"
+    assert edges["font"]["strokeWidth"] >= 3 and edges["font"]["background"]
+    assert edges["arrows"]["to"]["scaleFactor"] <= 0.5
+    assert page.options(edge_labels=False)["kg"]["edgeLabels"] is False
+
+
+def test_a_folded_unit_says_how_many_units_it_hides(ui_data):
+    from explorer.views import hierarchy_view
+
+    kg = KnowledgeGraph.from_file(ui_data / "mini.ttl")
+    view = hierarchy_view(kg, open_units=set(kg.hierarchy.roots()))
+    assert view.folded
+    unit, hidden = view.folded[0]
+    data = page.page_data(view, {}, "zh")
+    record = next(n for n in data["nodes"] if n["id"] == unit)
+    assert record["label"].endswith(f"+{hidden}") and record["folded"] == hidden
+    assert all(e["smooth"]["type"] == "cubicBezier" for e in data["edges"])
