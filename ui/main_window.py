@@ -26,6 +26,7 @@ from . import fonts
 from .details_panel import DetailsPanel
 from .dialogs import load_error_box
 from .figures_chart import FiguresPanel
+from .graph_menu import install_graph_menu
 from .graph_view import GraphWidget
 from .hierarchy_panel import HierarchyPanel
 from .layout_cache import LayoutCache
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self)
         self.menus.fill_recent(self.settings.recent_files())
         self._install_export_menu()
+        install_graph_menu(self)  # after the export menu, which it offers
+        self.search.mark_hits_in(self.graph)
         try:
             from .endpoint_dialog import install_endpoint_menu
         except ImportError:  # written separately; the app works without it
