@@ -39,9 +39,11 @@ class GraphMenu(QObject):
         for action in (self.path_from, self.path_to, self.copy_iri):
             self.menu.addAction(action)
         self.menu.addSeparator()
-        self.export = getattr(window, "export_menu", None)  # installed separately
-        if self.export is not None:
-            self.menu.addMenu(self.export)
+        # File › Export's own actions (it is installed separately, and may be absent).
+        self.export = QMenu(self.menu)
+        self.export.addActions(getattr(window, "export_menu", QMenu()).actions())
+        self.export.menuAction().setVisible(not self.export.isEmpty())
+        self.menu.addMenu(self.export)
 
         qs = window.qs
         self.select.triggered.connect(lambda: self.node_id and qs.select(self.node_id))
@@ -69,8 +71,7 @@ class GraphMenu(QObject):
         self.path_from.setText(self.tr("Path from here…"))
         self.path_to.setText(self.tr("Path to here…"))
         self.copy_iri.setText(self.tr("Copy IRI"))
-        if self.export is not None:
-            self.export.menuAction().setText(self.tr("Export this view"))
+        self.export.setTitle(self.tr("Export this view"))
 
     # --- opening ------------------------------------------------------------------------
     def open_at(self, node_id: str | None, x: float, y: float) -> None:

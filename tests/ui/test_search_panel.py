@@ -94,3 +94,21 @@ def test_markup_in_a_label_is_shown_as_text(qtbot, make_window, tmp_path):
     assert rows(window)[0][0] == "<b>bold</b> & <i>co</i>"
     tip = window.search.results_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;co&lt;/i&gt;" in tip
+
+
+def test_reasons_and_the_menu_speak_chinese_under_the_chinese_interface(
+    qtbot, make_window, article
+):
+    window = make_window(article, ui_lang="zh")
+    try:
+        window.search.set_query("wgwl")
+        assert rows(window)[0][1].endswith("拼音首字母：wgwl")
+        window.search.set_query("zzzqqq")
+        assert window.search.status.text() == "未找到"
+        menu = window.graph_menu
+        menu.open_at(LZ + "lanzhou-municipal-party-committee", 10, 10)
+        texts = [a.text() for a in menu.menu.actions() if a.isVisible()]
+        assert "复制 IRI" in texts and "导出当前视图" in texts
+        menu.menu.hide()
+    finally:
+        window.set_ui_language("en")  # the translator it installed goes with it
