@@ -2,8 +2,10 @@
 expands, + / − zoom, Escape clears the selection. Also keeps the page's camera in the
 state, so that back / forward can restore the zoom along with the view.
 
-Installed onto a ``GraphWidget`` by :func:`install_graph_keys`; shortcuts live on the
-widget, so they act only while the graph (the page inside it) has the focus.
+Installed onto a ``GraphWidget`` by :func:`install_graph_keys`: an event filter on the
+page's surface (the web view's focus proxy, found again whenever the page loads), so the
+keys act only on key presses the graph itself receives; modified keys (Alt+Left for Back)
+pass through to the window.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 
 from explorer.model import GraphView
 from explorer.state import Camera
@@ -78,25 +80,46 @@ class GraphKeys(QObject):
         graph.web.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # The page's own menu (Back, Reload, View source) makes no sense here: ours replaces it.
         graph.web.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.shortcuts: list[QShortcut] = []
-        for key, direction in DIRECTIONS.items():
-            self._bind(QKeySequence(key), lambda d=direction: self.move(d))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._bind(QKeySequence(key), self.expand)
-        for key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self._bind(QKeySequence(key), lambda: self.zoom(ZOOM_STEP))
-        self._bind(QKeySequence(Qt.Key.Key_Minus), lambda: self.zoom(1 / ZOOM_STEP))
-        self._bind(QKeySequence(Qt.Key.Key_Escape), lambda: self.qs.select(None))
-        for seq in (QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")):
-            self._bind(seq, self.request_menu)
+        key = Qt.Key
+        self.actions: dict[Qt.Key, Callable[[], None]] = {
+            **{k: (lambda d=d: self.move(d)) for k, d in DIRECTIONS.items()},
+            key.Key_Return: self.expand,
+            key.Key_Enter: self.expand,
+            key.Key_Plus: lambda: self.zoom(ZOOM_STEP),
+            key.Key_Equal: lambda: self.zoom(ZOOM_STEP),
+            key.Key_Minus: lambda: self.zoom(1 / ZOOM_STEP),
+            key.Key_Escape: lambda: self.qs.select(None),
+            key.Key_Menu: self.request_menu,
+        }
+        self._watched: list[QObject] = []
+        self._watch()
+        graph.ready.connect(self._watch)  # a (re)loaded page may have a new surface
         graph.bridge.camera.connect(self._on_camera)
         self.qs.camera_restored.connect(self.restore_camera)
 
-    def _bind(self, seq: QKeySequence, slot: Callable[[], None]) -> None:
-        shortcut = QShortcut(seq, self.graph)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-        self.shortcuts.append(shortcut)
+    def _watch(self) -> None:
+        for widget in (self.graph.web, self.graph.web.focusProxy()):
+            if widget is not None and not any(w is widget for w in self._watched):
+                widget.installEventFilter(self)
+                self._watched.append(widget)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            action = self._action_for(event)
+            if action is not None:
+                action()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _action_for(self, event: QKeyEvent) -> Callable[[], None] | None:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier:
+            return self.request_menu
+        if mods & ~Qt.KeyboardModifier.ShiftModifier:
+            return None  # Alt+Left, Ctrl+... belong to the window
+        if mods and event.key() != Qt.Key.Key_Plus:  # "+" needs Shift on most layouts
+            return None
+        return self.actions.get(Qt.Key(event.key()))
 
     # --- actions ------------------------------------------------------------------------
     def move(self, direction: tuple[float, float]) -> None:

@@ -142,23 +142,13 @@
     nodeCount: function () {
       return nodes.length;
     },
-    // Search hits: a halo on each (ids not in the view are skipped); [] clears it.
+    // Search hits: a halo behind each (ids not in the view are skipped); [] clears it.
+    // Drawn on the canvas, so the nodes' own styles are left alone.
     mark: function (ids) {
-      nodes.update(
-        marked.filter(function (id) {
-          return nodes.get(id);
-        }).map(function (id) {
-          return { id: id, shadow: { enabled: false } };
-        })
-      );
       marked = ids.filter(function (id) {
         return nodes.get(id);
       });
-      nodes.update(
-        marked.map(function (id) {
-          return { id: id, shadow: { enabled: true, color: "rgba(255,136,0,0.95)", size: 24, x: 0, y: 0 } };
-        })
-      );
+      network.redraw();
       return marked.length;
     },
     marked: function () {
@@ -234,6 +224,30 @@
   });
   network.on("doubleClick", function (params) {
     kg.onDoubleClick(params);
+  });
+  network.on("beforeDrawing", function (ctx) {
+    const shown = marked.filter(function (id) {
+      return nodes.get(id);
+    });
+    if (!shown.length) {
+      return;
+    }
+    const pad = 6 / Math.max(network.getScale(), 0.2);
+    ctx.save();
+    ctx.fillStyle = "rgba(255, 160, 0, 0.30)";
+    ctx.strokeStyle = "rgba(230, 120, 0, 0.95)";
+    ctx.lineWidth = 2.5 / Math.max(network.getScale(), 0.2);
+    shown.forEach(function (id) {
+      const box = network.getBoundingBox(id);
+      if (!box) {
+        return;
+      }
+      ctx.beginPath();
+      ctx.rect(box.left - pad, box.top - pad, box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad);
+      ctx.fill();
+      ctx.stroke();
+    });
+    ctx.restore();
   });
   network.on("oncontext", function (params) {
     kg.onContext(params);
