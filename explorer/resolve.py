@@ -42,11 +42,15 @@ def find_entity(kg: GraphSource, text: str) -> str | None:
     return None
 
 
+def suggest(kg: GraphSource, text: str, lang: Lang = "zh", *, limit: int = 5) -> tuple[str, ...]:
+    """Labels of the entities closest to *text*, best first (for "did you mean …")."""
+    hits = kg.search_index.search(text.strip(), limit=limit) if text.strip() else []
+    return tuple(dict.fromkeys(kg.label(h.node_id, lang) for h in hits))
+
+
 def resolve_entity(kg: GraphSource, text: str, lang: Lang = "zh", *, limit: int = 5) -> str:
     """The entity *text* names; ``UnknownEntity`` with up to *limit* suggestions if none."""
     found = find_entity(kg, text)
     if found is not None:
         return found
-    hits = kg.search_index.search(text.strip(), limit=limit) if text.strip() else []
-    labels = dict.fromkeys(kg.label(h.node_id, lang) for h in hits)
-    raise UnknownEntity(text.strip(), tuple(labels))
+    raise UnknownEntity(text.strip(), suggest(kg, text, lang, limit=limit))

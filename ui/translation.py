@@ -43,4 +43,7 @@ class Translations:
                     self.app.installTranslator(translator)
                     self._installed.append(translator)
         self.lang = lang
+        # the interface's locale: panels read it to pick descriptions in this language
+        language = QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English
+        QLocale.setDefault(QLocale(language))
         return ok
