@@ -45,6 +45,7 @@ def test_the_description_follows_the_interface_language(qtbot, make_window, tmp_
     assert "中文的描述" not in window.details.plain_text()
     window.set_ui_language("zh")
     qtbot.waitUntil(lambda: "中文的描述" in window.details.plain_text())
+    window.set_ui_language("en")  # the window's own translators: the next test reads English
 
 
 def test_relation_links_and_citation_links(qtbot, window):

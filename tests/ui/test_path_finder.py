@@ -14,7 +14,7 @@ def test_an_unknown_name_is_refused_with_suggestions_never_replaced(qtbot, windo
     assert window.state.path is None
     assert window.graph.current_view() is before  # nothing drawn in its place
     text = finder.hop_text()
-    assert "五共五联联联联联" in text and "Did you mean" in text
+    assert "五共五联联联联联" in text and finder.tr("Did you mean:") in text
     suggestions = finder.suggestions()
     assert suggestions and any("五共五联" in s for s in suggestions)
     first = suggestions[0]
