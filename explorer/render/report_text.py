@@ -87,6 +87,11 @@ def quote_lines(quotes: tuple[Quote, ...], indent: str = "    ") -> list[str]:
     return lines
 
 
+def quoted(line: str, quotes: tuple[Quote, ...], indent: str) -> list[str]:
+    """*line*, then its quotes below it at *indent*."""
+    return [line, *quote_lines(quotes, indent)]
+
+
 @singledispatch
 def to_text(report) -> str:
     """*report* as the lines the CLI prints (no trailing newline)."""
@@ -113,13 +118,11 @@ def _(d: EntityDetails) -> str:
     if d.relations_out:
         out.append("  relations:")
         for r in d.relations_out:
-            out.append(f"    → {r.predicate.label}: {r.target.label}")
-            out += quote_lines(r.evidence, "        ")
+            out += quoted(f"    → {r.predicate.label}: {r.target.label}", r.evidence, "        ")
     if d.relations_in:
         out.append("  referenced by:")
         for r in d.relations_in:
-            out.append(f"    ← {r.source.label} {r.predicate.label}")
-            out += quote_lines(r.evidence, "        ")
+            out += quoted(f"    ← {r.source.label} {r.predicate.label}", r.evidence, "        ")
     return "\n".join(out)
 
 
@@ -131,8 +134,7 @@ def _(p: PathReport) -> str:
     for hop in p.hops:
         label = hop.predicate.label
         arrow = f"—{label}→" if hop.forward else f"←{label}—"
-        out.append(f"  {arrow} {hop.far_end.label}")
-        out += quote_lines(hop.evidence, "      ")
+        out += quoted(f"  {arrow} {hop.far_end.label}", hop.evidence, "      ")
     return "\n".join(out)
 
 
