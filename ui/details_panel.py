@@ -37,9 +37,6 @@ class DetailsPanel(Retranslating, QWidget):
         refresh_on(self.refresh, qs.selection_changed, qs.lang_changed, qs.graph_changed)
         self.refresh()
 
-    def retranslate(self) -> None:
-        self.refresh()
-
     def refresh(self) -> None:
         state = self.qs.state
         node_id = state.selection.node_id

@@ -90,9 +90,6 @@ class Legend(Retranslating, QWidget):
         refresh_on(self.refresh, qs.view_changed, qs.lang_changed, qs.graph_changed)
         self.refresh()
 
-    def retranslate(self) -> None:
-        self.refresh()
-
     def refresh(self) -> None:
         state = self.qs.state
         present = {n.category for n in state.view.nodes}

@@ -13,10 +13,13 @@ from PySide6.QtCore import QEvent, QLocale, SignalInstance
 
 
 class Retranslating:
-    """Mixin (before the Qt base class): ``retranslate()`` runs on every language change."""
+    """Mixin (before the Qt base class): ``retranslate()`` runs on every language change.
+
+    By default it calls ``refresh()``, for widgets that rebuild all they show there.
+    """
 
     def retranslate(self) -> None:
-        raise NotImplementedError
+        self.refresh()  # type: ignore[attr-defined]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
