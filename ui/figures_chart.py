@@ -27,6 +27,7 @@ from explorer.model import Figure
 
 from .hierarchy_model import NodeIdRole
 from .qt_state import QtState
+from .retranslate import Retranslating
 
 #: Unit groups, in the order their charts are drawn.
 GROUPS = ("people", "percent", "count")
@@ -229,7 +230,9 @@ class FiguresChart(QWidget):
         return super().event(event)
 
 
-class FiguresPanel(QWidget):
+class FiguresPanel(Retranslating, QWidget):
+    """The charts above, the full list (keyboard, long units) below; follows the language."""
+
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qs = qs
@@ -258,11 +261,6 @@ class FiguresPanel(QWidget):
 
     def figures(self) -> list[Figure]:
         return list(self._figures)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._fill_chart()
-        super().changeEvent(event)
 
     def _label(self, fig: Figure, lang) -> str:
         kg = self.qs.state.kg

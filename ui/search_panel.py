@@ -30,6 +30,7 @@ from .hierarchy_model import NodeIdRole
 from .legend import present_categories, swatch
 from .qt_state import QtState
 from .remote import Fetcher, is_remote
+from .retranslate import Retranslating
 
 DEBOUNCE_MS = 120
 #: The completion popup is at least this wide (the box alone is too narrow to read).
@@ -80,7 +81,7 @@ class ResultDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SearchPanel(QWidget):
+class SearchPanel(Retranslating, QWidget):
     """Typing searches as you go; Enter or a click on a result selects it and centres the graph."""
 
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
@@ -140,12 +141,9 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(self.tr("Search: 中文, English or pinyin (Ctrl+F)"))
         self.types.setToolTip(self.tr("Only entities of this type"))
         self._fill_types()
+        if self._hits:  # the rows say why they matched in the interface's language
+            self._show_hits(self._hits)
         self._show_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _fill_types(self) -> None:
         keep = self.types.currentData()
