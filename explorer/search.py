@@ -44,8 +44,9 @@ WRATIO_LIMIT = 20000
 #: Least similarity (0-100, Levenshtein ratio of whole keys) a fuzzy match needs: one
 #: typo in a short name passes, ``zzzqqq`` against the initials ``q`` does not.
 FUZZY_CUTOFF = 75
-#: A query at least this long may also match part of a longer key, if that part is
-#: at least PARTIAL_CUTOFF similar (``joint biulding`` in ``joint building by ...``).
+#: A query at least this long may also match part of a key (or a key of at least half
+#: its length, part of it), if that part is at least PARTIAL_CUTOFF similar
+#: (``joint biulding`` in ``joint building by ...``, ``兰州市委`` in ``兰州市委员会议厅``).
 PARTIAL_MIN_QUERY, PARTIAL_CUTOFF = 5, 85
 
 
@@ -398,13 +399,14 @@ class SearchIndex:
             found = process.extract(
                 q, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=FUZZY_CUTOFF
             )
-            if len(q) >= PARTIAL_MIN_QUERY:  # a misspelt word inside a longer name
-                longer = [key for key in choices if len(key) > len(q)]
+            if len(q) >= PARTIAL_MIN_QUERY:  # a misspelt word in a longer name, or the reverse
+                shortest = max(3, (len(q) + 1) // 2)  # never a stray initial or two
+                near = [key for key in choices if len(key) >= shortest]
                 found += [
                     (key, score * 0.95, i)
                     for key, score, i in process.extract(
                         q,
-                        longer,
+                        near,
                         scorer=fuzz.partial_ratio,
                         limit=limit,
                         score_cutoff=PARTIAL_CUTOFF,
