@@ -9,7 +9,7 @@ click in the tree, the search list, the details links or the graph all end in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .model import LANGS, GraphView, Lang, Path
@@ -24,6 +24,12 @@ T = TypeVar("T")
 LAYOUTS = ("auto", "force", "hierarchical")
 #: The first view of a graph without an organization tree: its most connected entities.
 OPENING_CAP = 60
+MIN_DEPTH, MAX_DEPTH = 1, 5
+
+
+def clamp_depth(depth: int) -> int:
+    """A neighbourhood depth the views can afford (the spin box and the state share it)."""
+    return max(MIN_DEPTH, min(int(depth), MAX_DEPTH))
 
 
 class Emitter(Generic[T]):
@@ -62,37 +68,87 @@ class ViewChange:
     added_only: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Camera:
+    """The graph's zoom and centre, as the page reports them (graph coordinates)."""
+
+    scale: float
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSnapshot:
+    """What was on screen: the view (its kind, centre or root in ``focus``, and every
+    node, expanded ones included), the layout, the path and the camera. The view is kept
+    whole, so going back shows it again without recomputing or refetching anything."""
+
+    view: GraphView  # the base view, before hidden types are filtered out
+    layout: str
+    path: Path | None = None
+    camera: Camera | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.view.kind
+
+    @property
+    def centre(self) -> str | None:
+        return self.view.focus[0] if self.view.focus else None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """A visited entity and the view as it was when the user left it."""
+
+    node_id: str
+    snapshot: ViewSnapshot | None = None
+
+
 class History:
-    """Back / forward over visited entities, like a browser."""
+    """Back / forward over visited entities, like a browser: each entry keeps the view
+    as it was when it was left, so going back shows that view again."""
+
+    #: Entries kept behind the current one (each holds a view; old ones are dropped).
+    LIMIT = 200
 
     def __init__(self) -> None:
-        self._past: list[str] = []
-        self._future: list[str] = []
-        self.current: str | None = None
+        self._past: list[HistoryEntry] = []
+        self._future: list[HistoryEntry] = []
+        self.entry: HistoryEntry | None = None
 
-    def visit(self, node_id: str) -> None:
+    @property
+    def current(self) -> str | None:
+        return self.entry.node_id if self.entry else None
+
+    def visit(self, node_id: str, leaving: ViewSnapshot | None = None) -> None:
+        """Go to *node_id*; *leaving* is what the current entry showed until now."""
         if node_id == self.current:
             return
-        if self.current is not None:
-            self._past.append(self.current)
-        self.current = node_id
+        if self.entry is not None:
+            self._past.append(HistoryEntry(self.entry.node_id, leaving))
+            del self._past[: -self.LIMIT]
+        self.entry = HistoryEntry(node_id)
         self._future.clear()
 
-    def back(self) -> str | None:
-        if not self._past:
-            return None
-        if self.current is not None:
-            self._future.append(self.current)
-        self.current = self._past.pop()
-        return self.current
+    def back(self, leaving: ViewSnapshot | None = None) -> str | None:
+        return self._step(self._past, self._future, leaving)
 
-    def forward(self) -> str | None:
-        if not self._future:
+    def forward(self, leaving: ViewSnapshot | None = None) -> str | None:
+        return self._step(self._future, self._past, leaving)
+
+    def _step(self, source: list, dest: list, leaving: ViewSnapshot | None) -> str | None:
+        if not source:
             return None
-        if self.current is not None:
-            self._past.append(self.current)
-        self.current = self._future.pop()
-        return self.current
+        if self.entry is not None:
+            dest.append(HistoryEntry(self.entry.node_id, leaving))
+        self.entry = source.pop()
+        return self.entry.node_id
+
+    def peek(self, step: int) -> HistoryEntry | None:
+        """The entry back (-1) or forward (+1) would go to, without going."""
+        stack = self._past if step < 0 else self._future
+        return stack[-1] if stack else None
 
     @property
     def can_back(self) -> bool:
@@ -116,6 +172,7 @@ class ExplorerState:
         self.selection_changed: Emitter[Selection] = Emitter()
         self.lang_changed: Emitter[str] = Emitter()
         self.history_changed: Emitter[History] = Emitter()
+        self.camera_restored: Emitter[Camera] = Emitter()  # back / forward: zoom to this
         self.path_changed: Emitter[Path | None] = Emitter()
         self.options_changed: Emitter[str] = Emitter()  # name of the option that changed
         self.lang: Lang = lang
@@ -127,13 +184,11 @@ class ExplorerState:
         self._install(kg)
 
     def _install(self, kg: KnowledgeGraph) -> None:
-
         self.kg = kg
         self.history = History()
         self.selection = Selection()
         self.path: Path | None = None
-        self.tree_root: str | None = None
-        self.open_units: frozenset[str] = frozenset()
+        self.camera: Camera | None = None
         self.base_view = self._opening_view()
         self.view = self._filtered(self.base_view)
 
@@ -149,8 +204,7 @@ class ExplorerState:
         if not hasattr(kg, "prefetch_around"):  # lazy sources (stores, endpoints) open flat
             opened = views.opening_units(kg)
             if opened is not None:
-                self.open_units = frozenset(opened)
-                return views.hierarchy_view(kg, open_units=self.open_units)
+                return views.hierarchy_view(kg, open_units=opened)
         return views.whole(kg, cap=min(self.whole_cap, OPENING_CAP))
 
     # --- the graph ------------------------------------------------------------
@@ -171,11 +225,13 @@ class ExplorerState:
 
         return filter_view(view, set(self.hidden))
 
-    def _set_view(self, view: GraphView, *, added_only: bool = False) -> None:
+    def _set_view(self, view: GraphView, *, added_only: bool = False, fresh: bool = False) -> None:
+        """Show *view*; a *fresh* one (a new whole graph, neighbourhood, tree or path) in the
+        layout its kind calls for: a layout chosen for one view does not stick to the next."""
         self.base_view = view
         self.view = self._filtered(view)
-        relaid = not added_only and self.layout != "auto"
-        if relaid:  # the layout belongs to the view shown, it does not stick to the next one
+        relaid = fresh and self.layout != "auto"
+        if relaid:
             self.layout = "auto"
         self.view_changed.emit(ViewChange(self.view, added_only))
         if relaid:
@@ -185,7 +241,7 @@ class ExplorerState:
         from .views import whole
 
         self._set_path(None)
-        self._set_view(whole(self.kg, cap=self.whole_cap))
+        self._set_view(whole(self.kg, cap=self.whole_cap), fresh=True)
 
     def show_neighbourhood(self, node_id: str | None = None) -> None:
         """The selected entity (or *node_id*) and everything within ``depth`` hops."""
@@ -195,37 +251,34 @@ class ExplorerState:
         if center is None or center not in self.kg:
             return
         self._set_path(None)
-        self._set_view(neighbourhood(self.kg, center, depth=self.depth))
+        self._set_view(neighbourhood(self.kg, center, depth=self.depth), fresh=True)
 
     def show_hierarchy(self, root: str | None = None) -> None:
         """The org chart below *root* (or of every tree): its top levels open, and the
         branch down to the selection and its children, the rest folded."""
-        from .views import opening_units
+        from .views import hierarchy_view, opening_units
 
         opened = set(opening_units(self.kg, root=root) or ())
         sel = self.selection.node_id
         if sel is not None and self.kg.hierarchy.contains(sel):
             opened.update(self.kg.hierarchy.ancestors(sel))
             opened.add(sel)
-        self.tree_root = root
-        self.open_units = frozenset(opened)
         self._set_path(None)
-        self._show_tree()
-
-    def _show_tree(self) -> None:
-        from .views import hierarchy_view
-
-        self._set_view(hierarchy_view(self.kg, self.tree_root, open_units=self.open_units))
+        self._set_view(hierarchy_view(self.kg, root, open_units=opened), fresh=True)
 
     def toggle_unit(self, node_id: str) -> bool:
         """Unfold a folded unit of the org chart on show, or fold an open one (False: not a unit
-        with children in this chart)."""
-        if self.base_view.kind != "hierarchy" or node_id not in self.base_view.node_ids:
+        with children in this chart). What is open is read off the chart itself, so a chart
+        brought back by Back folds and unfolds from where it was."""
+        from .views import hierarchy_view
+
+        view, tree = self.base_view, self.kg.hierarchy
+        if view.kind != "hierarchy" or node_id not in view.node_ids or not tree.children(node_id):
             return False
-        if not self.kg.hierarchy.children(node_id):
-            return False
-        self.open_units = self.open_units ^ {node_id}
-        self._show_tree()
+        folded = {unit for unit, _count in view.folded}
+        opened = {n for n in view.node_ids if n not in folded and tree.children(n)}
+        root = view.focus[0] if view.focus else None
+        self._set_view(hierarchy_view(self.kg, root, open_units=opened ^ {node_id}))
         return True
 
     def expand(self, node_id: str) -> None:
@@ -237,6 +290,26 @@ class ExplorerState:
             return
         self._set_view(expand(self.kg, self.base_view, node_id), added_only=True)
 
+    def fold(self, node_id: str) -> None:
+        """Take out of the view the neighbours that hang from *node_id* alone (undoes an
+        expand; the context menu's Fold). The view's centre is never taken out. In an org
+        chart, an open unit folds (its "+N" marker says what it hides)."""
+        if self.base_view.kind == "hierarchy" and not dict(self.base_view.folded).get(node_id):
+            if self.toggle_unit(node_id):
+                return
+        view = self.base_view
+        links: dict[str, set[str]] = {}
+        for e in view.edges:
+            links.setdefault(e.source, set()).add(e.target)
+            links.setdefault(e.target, set()).add(e.source)
+        keep = {node_id, *view.focus}
+        drop = {n for n in links.get(node_id, ()) if n not in keep and links[n] <= {node_id}}
+        if not drop:
+            return
+        nodes = tuple(n for n in view.nodes if n.id not in drop)
+        edges = tuple(e for e in view.edges if e.source not in drop and e.target not in drop)
+        self._set_view(replace(view, nodes=nodes, edges=edges))
+
     def find_path(self, a: str, b: str) -> Path | None:
         """Show the shortest path between *a* and *b*; ``None`` (view unchanged) if none."""
         from .views import path_view, shortest_path
@@ -247,7 +320,7 @@ class ExplorerState:
         if path is None:
             self._set_path(None)
             return None
-        self._set_view(path_view(self.kg, path))
+        self._set_view(path_view(self.kg, path), fresh=True)
         self._set_path(path)
         return path
 
@@ -261,30 +334,54 @@ class ExplorerState:
         """Select an entity everywhere; show its neighbourhood if the view lacks it."""
         if node_id is not None and node_id not in self.kg:
             return False
+        leaving = self.snapshot()
         if node_id is not None and node_id not in self.view.node_ids:
             if node_id in self.base_view.node_ids and self.kg.node(node_id).category in self.hidden:
                 self.set_category_hidden(self.kg.node(node_id).category, False)
             else:
                 self.show_neighbourhood(node_id)
         if record and node_id is not None:
-            self.history.visit(node_id)
+            self.history.visit(node_id, leaving)
             self.history_changed.emit(self.history)
         if Selection(node_id) != self.selection:
             self.selection = Selection(node_id)
             self.selection_changed.emit(self.selection)
         return True
 
+    def snapshot(self) -> ViewSnapshot:
+        """What is on screen now (history keeps it with the entry being left)."""
+        return ViewSnapshot(self.base_view, self.layout, self.path, self.camera)
+
+    def set_camera(self, camera: Camera) -> None:
+        """The page reports its zoom and centre (no event: nothing redraws for it)."""
+        self.camera = camera
+
     def back(self) -> None:
-        target = self.history.back()
-        if target is not None:
-            self.history_changed.emit(self.history)
-            self.select(target, record=False)
+        if self.history.back(self.snapshot()) is not None:
+            self._restore()
 
     def forward(self) -> None:
-        target = self.history.forward()
-        if target is not None:
-            self.history_changed.emit(self.history)
-            self.select(target, record=False)
+        if self.history.forward(self.snapshot()) is not None:
+            self._restore()
+
+    def _restore(self) -> None:
+        """Show the current history entry as it was left: view, layout, path, selection,
+        then the camera (last, so that selecting does not move it)."""
+        entry = self.history.entry
+        assert entry is not None
+        self.history_changed.emit(self.history)
+        snap = entry.snapshot
+        if snap is not None:
+            relayout = snap.layout != self.layout
+            self.layout = snap.layout  # set before the view is drawn, announced after
+            if relayout or (snap.view is not self.base_view and snap.view != self.base_view):
+                self._set_view(snap.view)
+            if relayout:
+                self.options_changed.emit("layout")
+            self._set_path(snap.path)
+        self.select(entry.node_id, record=False)
+        if snap is not None and snap.camera is not None:
+            self.camera_restored.emit(snap.camera)
 
     # --- options ----------------------------------------------------------------
     def set_lang(self, lang: Lang) -> None:
@@ -295,7 +392,7 @@ class ExplorerState:
             self.lang_changed.emit(lang)
 
     def set_depth(self, depth: int) -> None:
-        depth = max(1, min(int(depth), 5))
+        depth = clamp_depth(depth)
         if depth != self.depth:
             self.depth = depth
             self.options_changed.emit("depth")
@@ -326,12 +423,7 @@ class ExplorerState:
         return self.kg.label(node_id, self.lang)
 
     def resolve(self, text: str) -> str | None:
-        """The entity a person means by *text*: an id or exact name, else the best search hit."""
-        text = text.strip()
-        if not text:
-            return None
-        found = self.kg.resolve(text)
-        if found is not None:
-            return found
-        hits = self.kg.search_index.search(text, limit=1)
-        return hits[0].node_id if hits else None
+        """The entity a person means by *text* (``explorer.resolve.find_entity``), or None."""
+        from .resolve import find_entity
+
+        return find_entity(self.kg, text)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QToolBar, QToolButton, QW
 
 from explorer.categories import category
 from explorer.layout import kind_for
+from explorer.state import MAX_DEPTH, MIN_DEPTH
 
 from .legend import present_categories, swatch
 from .qt_state import QtState
@@ -31,7 +32,7 @@ class NavigationBar(QToolBar):
         self.edge_labels.setShortcut(QKeySequence("Ctrl+L"))
         self.hierarchical = QAction(self, checkable=True, checked=_top_down(state))
         self.hierarchical.setShortcut(QKeySequence("Ctrl+H"))
-        self.depth = QSpinBox(self, minimum=1, maximum=5, value=state.depth)
+        self.depth = QSpinBox(self, minimum=MIN_DEPTH, maximum=MAX_DEPTH, value=state.depth)
         self.depth.setObjectName("depthSpin")
         self.depth_label = QLabel(self)
         self.types_menu = QMenu(self)
