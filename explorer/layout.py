@@ -300,7 +300,9 @@ def _index(view: GraphView) -> tuple[list[str], dict[str, int], list[tuple[int, 
         for e in view.edges
         if e.source in where and e.target in where and e.source != e.target
     ]
-    return ids, where, list(dict.fromkeys(pairs))
+    # Sorted: the same view gives the same layout whatever order its edges came in
+    # (edge order can differ between runs, positions must not).
+    return ids, where, sorted(set(pairs))
 
 
 def force_layout(view: GraphView, *, seed: int = 1) -> Positions:
@@ -544,6 +546,8 @@ def _chart_tree(
                 has_parent[child] = True
     if not ids:
         return ids, [], []
+    for kids in children:  # siblings in the view's order, not the edges' order
+        kids.sort()
     tree, depth = _spanning_forest(children, has_parent)
     return ids, tree, depth
 

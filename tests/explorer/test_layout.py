@@ -204,3 +204,13 @@ def test_the_top_down_layout_does_not_stick_to_the_next_view(article):
     pos = layout.positions(state.view, state.layout)
     ys = {round(y) for _x, y in pos.values()}
     assert len(ys) > len(pos) / 2  # not a flat line of levels
+
+
+def test_the_same_view_gets_the_same_positions_whatever_order_its_edges_came_in(
+    article, organigram
+):
+    from dataclasses import replace
+
+    for view in (views.whole(article), views.hierarchy_view(organigram)):
+        shuffled = replace(view, edges=tuple(reversed(view.edges)))
+        assert layout.positions(shuffled) == layout.positions(view)

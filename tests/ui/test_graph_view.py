@@ -174,3 +174,29 @@ def test_a_path_reads_left_to_right_from_its_start_to_its_end(qtbot, window, pag
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
     boxes = page.js(window.graph, "kg.boxes()")
     assert overlaps(boxes) == []
+
+
+def test_enter_unfolds_the_selected_unit_and_the_context_menus_fold_folds_it(
+    qtbot, make_window, organigram, page
+):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(organigram, lang="en")
+    state = window.state
+    unit, hidden = state.view.folded[0]
+    kids = set(organigram.hierarchy.children(unit))
+    state.select(unit)
+    page.wait_selection(window.graph, {unit})
+    window.activateWindow()
+    window.graph.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: window.graph.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kids <= state.view.node_ids, timeout=PAGE_TIMEOUT)
+    wait_drawn(qtbot, window, page)
+    assert page.js(window.graph, f"kg.looksOf({unit!r})")["folded"] == 0
+    state.fold(unit)  # the context menu's Fold
+    assert not kids & state.view.node_ids and dict(state.view.folded)[unit] == hidden
+    qtbot.waitUntil(
+        lambda: page.js(window.graph, f"kg.looksOf({unit!r})")["folded"] == hidden,
+        timeout=PAGE_TIMEOUT,
+    )
