@@ -184,6 +184,15 @@ class GraphWidget(QWidget):
             self._shown = self._view.node_ids
             self.run_js(f"kg.addData({self._payload(nodes=added)})")
             return
+        unit = _refolded_unit(old, change.view)
+        if unit is not None and unit in self._positions:
+            # A unit folded or unfolded: the chart is laid out again, and the camera
+            # follows the unit so it stays under the pointer.
+            before = self._positions[unit]
+            self._relayout(fit=False)
+            after = self._positions.get(unit, before)
+            self.run_js(f"kg.panBy({after[0] - before[0]!r}, {after[1] - before[1]!r})")
+            return
         self._relayout(fit=True)
 
     def _place_near_neighbours(self, added) -> Positions:
@@ -226,3 +235,13 @@ class GraphWidget(QWidget):
             self._page = None
             self._tmp.cleanup()
         super().closeEvent(event)
+
+
+def _refolded_unit(old: GraphView, new: GraphView) -> str | None:
+    """The unit whose folding changed between two states of the same org chart, if that is
+    all that happened."""
+    if old.kind != "hierarchy" or new.kind != "hierarchy" or old.focus != new.focus:
+        return None
+    changed = {u for u, _n in old.folded} ^ {u for u, _n in new.folded}
+    changed &= old.node_ids & new.node_ids
+    return next(iter(changed)) if len(changed) == 1 else None

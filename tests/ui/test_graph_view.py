@@ -70,7 +70,9 @@ def test_an_organigram_opens_on_its_org_chart_with_lower_levels_folded(
     assert page.js(window.graph, "kg.scale()") * 14 >= 10
 
 
-def test_a_double_click_unfolds_a_unit_and_another_folds_it(qtbot, make_window, organigram, page):
+def test_a_click_unfolds_a_folded_unit_in_place_and_a_double_click_folds_it(
+    qtbot, make_window, organigram, page
+):
     window = make_window(organigram, lang="en")
     surface = window.graph.web.focusProxy()
 
@@ -86,12 +88,16 @@ def test_a_double_click_unfolds_a_unit_and_another_folds_it(qtbot, make_window, 
     kids = set(organigram.hierarchy.children(unit))
     assert not kids & window.state.view.node_ids
     point = on_screen(unit)
-    for _ in range(2):  # a double click, as the page's touch/mouse handling sees one
-        qtbot.mouseClick(surface, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseClick(surface, Qt.MouseButton.LeftButton, pos=point)  # a click on "▸ +N"
     qtbot.waitUntil(lambda: kids <= window.state.view.node_ids, timeout=PAGE_TIMEOUT)
     wait_drawn(qtbot, window, page)
+    assert window.state.selection.node_id == unit
     assert len(kids) == hidden and unit not in dict(window.state.view.folded)
     assert window.state.view.kind == "hierarchy"
+    qtbot.waitUntil(  # the chart was laid out again; the unit stayed under the pointer
+        lambda: (p := on_screen(unit)) is not None and (p - point).manhattanLength() <= 4,
+        timeout=PAGE_TIMEOUT,
+    )
     boxes = page.js(window.graph, "kg.boxes()")
     assert overlaps(boxes) == []
     page.js(window.graph, f"kg.onDoubleClick({{nodes: ['{unit}']}})")

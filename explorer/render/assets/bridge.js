@@ -57,6 +57,7 @@
   let wantDrawn = true;
   let justFit = false; // a new view was just fitted: centring keeps that zoom
   let selectedId = null;
+  let unfoldedBy = null; // the unit the first click of a possible double-click unfolded
   let hoveredId = null;
   let hoveredEdge = null;
   let labelsWanted = !!own.edgeLabels;
@@ -190,16 +191,29 @@
     clicks: 0,
 
     // The page's own handlers (tests run them to deliver a click through the bridge).
+    // A click on a folded unit ("▸ +N") also unfolds it; the double-click that click may
+    // be the start of is then not a second toggle (it would fold the unit straight back).
     onClick: function (params) {
       const id = firstNode(params);
       kg.clicks += 1;
       if (id !== null && nodes.get(id)) {
         send({ type: "click", id: id });
+        const tap = params.event && params.event.tapCount ? params.event.tapCount : 1;
+        if (tap === 1) {
+          unfoldedBy = folded.has(id) ? id : null;
+          if (unfoldedBy !== null) {
+            send({ type: "expand", id: id });
+          }
+        }
       }
     },
     onDoubleClick: function (params) {
       const id = firstNode(params);
       if (id !== null && nodes.get(id)) {
+        if (params.event && id === unfoldedBy) {
+          unfoldedBy = null; // this gesture's first click already unfolded it
+          return;
+        }
         send({ type: "expand", id: id });
       }
     },
@@ -345,6 +359,13 @@
       return JSON.stringify(marked);
     },
     // Keyboard zoom (+/-) and history's camera, without animation.
+    // Move the camera by (dx, dy) graph units at the same zoom (a unfolded unit stays put).
+    panBy: function (dx, dy) {
+      const p = network.getViewPosition();
+      network.moveTo({ position: { x: p.x + dx, y: p.y + dy }, animation: false });
+      justFit = false;
+      refreshEdgeLabels();
+    },
     zoomBy: function (factor) {
       network.moveTo({ scale: network.getScale() * factor, animation: false });
       refreshEdgeLabels(); // moveTo sends no "zoom" event
