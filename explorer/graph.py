@@ -59,11 +59,13 @@ class KnowledgeGraph:
     @classmethod
     def article(cls) -> KnowledgeGraph:
         """The bundled graph of the Lanzhou article, with its vocabulary for labels."""
-        import graph_data
+        import graph_data  # resources only: the core parses them
+
+        from .rdf_io import load_graph
 
         return cls(
-            graph_data.load_article_graph(),
-            ontology=graph_data.load_vocabulary(),
+            load_graph(graph_data.ARTICLE_TTL, fmt="turtle"),
+            ontology=load_graph(graph_data.VOCABULARY_TTL, fmt="turtle"),
             source="article",
         )
 

@@ -12,14 +12,8 @@ from rdflib.namespace import ORG, RDF, SKOS
 
 from explorer.provenance import check_evidence, evidence_quotes, normalise
 from explorer.vocab import KGX, KGX_NS, LZ
-from graph_data import (
-    ARTICLE_TTL,
-    SHAPES_TTL,
-    VOCABULARY_TTL,
-    load_article_graph,
-    load_shapes,
-    load_vocabulary,
-)
+from explorer.rdf_io import load_graph
+from graph_data import ARTICLE_TTL, SHAPES_TTL, VOCABULARY_TTL
 
 SOURCE = Path(__file__).parents[2] / "../shared/source/000_77d3a71f4cfa9fbc.txt"
 
@@ -48,6 +42,18 @@ SECTION_STARTS = [
     "促进资源共享。",
     "增强共建实效。",
 ]
+
+
+def load_article_graph() -> Graph:
+    return load_graph(ARTICLE_TTL, fmt="turtle")
+
+
+def load_vocabulary() -> Graph:
+    return load_graph(VOCABULARY_TTL, fmt="turtle")
+
+
+def load_shapes() -> Graph:
+    return load_graph(SHAPES_TTL, fmt="turtle")
 
 
 @pytest.fixture(scope="module")
@@ -111,9 +117,9 @@ def test_prefixes_are_bound(graph):
 
 
 def test_article_ttl_is_up_to_date_with_its_source():
-    from graph_data import _build
+    from graph_data import build
 
-    assert _build.main(["--check"]) == 0
+    assert build.main(["--check"]) == 0
 
 
 # -- shapes and vocabulary ------------------------------------------------------------
