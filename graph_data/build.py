@@ -36,7 +36,8 @@ class BuildError(ValueError):
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, source: Path) -> None:
+        self.source = source
         vocabulary = Graph(bind_namespaces="none").parse(VOCABULARY)
         self.ns = {prefix: str(iri) for prefix, iri in vocabulary.namespaces()}
         self.kgx = self.ns["kgx"]
@@ -110,7 +111,7 @@ class _Builder:
 
     # -- tables ---------------------------------------------------------------------------
     def entities(self) -> None:
-        for where, row in rows("entities.csv"):
+        for where, row in rows(self.source / "entities.csv"):
             node = self.iri(row["id"], where)
             for kind in split(row["type"]):
                 self.graph.add((node, RDF.type, self.iri(kind, where)))
@@ -128,12 +129,12 @@ class _Builder:
             self.evidence(node, row, where)
 
     def relations(self) -> None:
-        for where, row in rows("relations.csv"):
+        for where, row in rows(self.source / "relations.csv"):
             s, p, o = (self.iri(row[c], where) for c in ("subject", "predicate", "object"))
             self.relation(s, p, o, row, where)
 
     def figures(self) -> None:
-        for where, row in rows("figures.csv"):
+        for where, row in rows(self.source / "figures.csv"):
             fig = self.iri(row["id"], where)
             g, k = self.graph, self.k
             g.add((fig, RDF.type, k("Figure")))
@@ -158,7 +159,7 @@ class _Builder:
                 self.relation(fig, k("figureOf"), self.iri(target, where), row, where)
 
     def ocr_readings(self) -> None:
-        for where, row in rows("ocr.csv"):
+        for where, row in rows(self.source / "ocr.csv"):
             rec = self.blank("ocr")
             g, k = self.graph, self.k
             g.add((self.iri(row["about"], where), k("ocrCorrection"), rec))
@@ -171,7 +172,7 @@ class _Builder:
             g.add((rec, RDFS.comment, Literal(row["note"], lang="en")))
 
     def build(self) -> Graph:
-        self.graph.parse(SOURCE / "document.ttl")
+        self.graph.parse(self.source / "document.ttl")
         self.entities()
         self.relations()
         self.figures()
@@ -192,31 +193,38 @@ def date_literal(text: str) -> Literal:
     return Literal(text, datatype=XSD.date)
 
 
-def rows(name: str) -> Iterator[tuple[str, dict[str, str]]]:
-    """``("file.csv:line", row)`` for each row of a table in ``source/``."""
-    with (SOURCE / name).open(encoding="utf-8", newline="") as handle:
+def rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """``("file.csv:line", row)`` for each row of a table; a missing column is an error."""
+    with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         for row in reader:
-            yield f"{name}:{reader.line_num}", {k: (v or "").strip() for k, v in row.items()}
+            where = f"{path.name}:{reader.line_num}"
+            if None in row or None in row.values():
+                raise BuildError(f"{where}: the row does not have one cell per column")
+            yield where, {k: v.strip() for k, v in row.items()}
 
 
-def build_graph() -> Graph:
-    """The article graph, as the tables in ``source/`` describe it."""
-    return _Builder().build()
+def build_graph(source: Path = SOURCE) -> Graph:
+    """The article graph, as the tables in *source* describe it."""
+    return _Builder(source).build()
 
 
-def render() -> str:
+def render(source: Path = SOURCE) -> str:
     """``article.ttl``'s text: a header comment, then rdflib's Turtle."""
-    return HEADER + build_graph().serialize(format="turtle")
+    return HEADER + build_graph(source).serialize(format="turtle")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if article.ttl is stale")
+    parser.add_argument("--source", type=Path, default=SOURCE, help="folder of the tables")
     args = parser.parse_args(argv)
     try:
-        text = render()
-    except (BuildError, KeyError, OSError) as exc:
+        text = render(args.source)
+    except KeyError as exc:
+        print(f"graph_data.build: a table has no column {exc}", file=sys.stderr)
+        return 2
+    except (BuildError, OSError, SyntaxError) as exc:
         print(f"graph_data.build: {exc}", file=sys.stderr)
         return 2
     if args.check:

@@ -126,12 +126,6 @@ def test_prefixes_are_bound(graph):
     assert str(bound["kgx"]) == KGX_NS
 
 
-def test_article_ttl_is_up_to_date_with_its_source():
-    from graph_data import build
-
-    assert build.main(["--check"]) == 0
-
-
 # -- shapes and vocabulary ------------------------------------------------------------
 
 
