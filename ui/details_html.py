@@ -23,7 +23,8 @@ class Details:
 
 
 def _evidence_html(ev: Evidence, tr: Callable[[str], str], section: str) -> str:
-    parts = [f"<blockquote style='margin:2px 0 2px 12px'>“{escape(ev.quote)}”"]
+    quote = f"“{escape(ev.quote)}”" if ev.quote else ""
+    parts = [f"<blockquote style='margin:2px 0 2px 12px'>{quote}"]
     where = []
     if section:
         where.append(f"{tr('Section')}: {escape(section)}")

@@ -68,7 +68,8 @@ def _evidence_lines(ev: tuple[Evidence, ...], indent: str = "    ") -> list[str]
     for e in ev:
         where = f" [{e.section}]" if e.section else ""
         note = f" ({e.note})" if e.note else ""
-        lines.append(f"{indent}“{e.quote}”{where}{note}")
+        quote = f"“{e.quote}”" if e.quote else "(no quote)"
+        lines.append(f"{indent}{quote}{where}{note}")
     return lines
 
 
