@@ -701,7 +701,7 @@ def test_vocabulary_semantics():
 # -- the shapes catch each kind of mistake ---------------------------------------------------------
 
 
-def test_shapes_catch_a_place_in_the_tree_a_figure_without_place_and_a_guess(graph):
+def test_shapes_catch_a_place_in_the_tree_a_figure_without_place_a_guess_and_a_typo(graph):
     broken = load_article_graph()
     broken.add((LZ["xihu-subdistrict"], ORG.subOrganizationOf, LZ["qilihe-district"]))
     broken.remove((LZ["figure-agreements-4616"], K.place, None))
@@ -711,8 +711,12 @@ def test_shapes_catch_a_place_in_the_tree_a_figure_without_place_and_a_guess(gra
         if str(broken.value(r, KGX.ocrText)) == "重大力"
     )
     broken.add((reading, KGX.correctedText, Literal("重大事项决策建议权", lang="zh")))
+    typo = next(broken.subjects(RDF.object, LZ["red-matrix"]))
+    broken.set((typo, RDF.object, LZ["red-matirx"]))
+    broken.add((LZ["wugong-wulian-method"], KGX.hasPart, LZ["red-matirx"]))
     conforms, text = validate(broken)
     assert not conforms
     assert "only an organization (not a place or a category)" in text
     assert "a figure needs the place it counts in" in text
     assert "an illegible one gives none" in text
+    assert "a misspelled id?" in text
