@@ -2,17 +2,22 @@
 
 ``kg-explorer`` or ``kg-explorer FILE`` opens the app; ``kg-explorer SUBCOMMAND ...``
 runs a query and prints the answer. Exit codes: 0 success, 1 nothing found,
-2 bad input or usage (message on stderr, never a traceback).
+2 bad input or usage (message on stderr, never a traceback), 130 on Ctrl-C,
+143 on SIGTERM (temporary files removed either way).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import logging
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from .common import common_parser, fail
+from .common import Terminated, common_parser, fail, guarded
 
 #: Modules that each add subcommands: ``register(subparsers, common)`` and ``run(args)``.
 COMMAND_MODULES = ["commands", "export_cmd"]
@@ -54,12 +59,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):
         args = parser.parse_args(argv)
-        try:
-            return int(args.run(args) or 0)
-        except KeyboardInterrupt:
-            return 130
-        except BrokenPipeError:
-            return 0
+        if not hasattr(args, "run"):  # e.g. "provenance" without its action
+            parser.parse_args([*argv, "--help"])
+        configure_logging(getattr(args, "verbose", 0))
+        with sigterm_unwinds():
+            try:
+                return guarded(args.run, args)
+            except KeyboardInterrupt:
+                return fail("interrupted", code=130)
+            except Terminated:
+                return fail("terminated", code=143)
+            except BrokenPipeError:
+                return 0
     args = app_parser().parse_args(argv)
     if args.file and not Path(args.file).is_file():
         return fail(f"{args.file}: no such file")
@@ -74,6 +85,29 @@ def main(argv: list[str] | None = None) -> int:
         select=args.select,
         lang=args.lang,
     )
+
+
+def configure_logging(verbosity: int) -> None:
+    """Diagnostics through ``logging`` on stderr: warnings only, -v steps, -vv everything."""
+    level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="kg-explorer: %(levelname)s: %(name)s: %(message)s"
+    )
+
+
+@contextlib.contextmanager
+def sigterm_unwinds() -> Iterator[None]:
+    """While a subcommand runs, SIGTERM raises ``Terminated`` so ``finally`` blocks (and
+    with them the removal of temporary export files) run as they do on Ctrl-C."""
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -8,44 +8,126 @@ file and leaves whatever was at the path untouched.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+log = logging.getLogger(__name__)
+
 
 class ExportError(Exception):
     """An export failed; ``str()`` says what and where, for a person."""
+
+
+def _check_target(target: Path) -> Path:
+    """The folder *target* goes in, or ExportError saying why it cannot be written."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+    if target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a folder")
+    return folder
+
+
+def _new_temp(target: Path, folder: Path) -> tuple[int, str]:
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+    log.info("writing %s (through %s)", target, Path(tmp).name)
+    return fd, tmp
+
+
+def _seal(handle: BinaryIO, tmp: str, target: Path) -> None:
+    """Flush *handle* to disk and give *tmp* the permissions *target* has (or would get)."""
+    handle.flush()
+    os.fsync(handle.fileno())
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+    os.chmod(tmp, mode)
+
+
+def _write_error(exc: OSError, target: Path) -> ExportError:
+    return ExportError(f"cannot write {target}: {exc.strerror or exc}")
 
 
 @contextlib.contextmanager
 def replacing(path: str | Path) -> Iterator[BinaryIO]:
     """A binary file to write; on success it replaces *path*, on error it vanishes."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
-    if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+    fd, tmp = _new_temp(target, _check_target(target))
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
+            _seal(handle, tmp, target)
         os.replace(tmp, target)
-    except BaseException as exc:
+    except BaseException as exc:  # SIGTERM and Ctrl-C too (the CLI turns both into these)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+            raise _write_error(exc, target) from exc
         raise
+
+
+def write_set(files: dict[Path, bytes]) -> list[Path]:
+    """Write several files that only make sense together (CSV nodes + edges): all of
+    them are replaced, or none is.
+
+    Every file is written to a temporary beside its target first; only when all
+    are complete are they renamed in. Should a rename fail, the files already
+    renamed get their old content back (kept through a hard link until the end).
+    """
+    targets = [Path(p) for p in files]
+    folders = [_check_target(t) for t in targets]
+    temps: list[str] = []  # every temporary file, removed in the end whatever happens
+    backups: dict[Path, str | None] = {}
+    try:
+        for target, folder in zip(targets, folders, strict=True):
+            fd, tmp = _new_temp(target, folder)
+            temps.append(tmp)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(files[target])
+                    _seal(handle, tmp, target)
+            except OSError as exc:
+                raise _write_error(exc, target) from exc
+        for target, folder, tmp in zip(targets, folders, temps, strict=True):
+            backups[target] = _keep_old(target, folder, temps)
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _write_error(exc, target) from exc
+    except BaseException:
+        for target, backup in backups.items():
+            with contextlib.suppress(OSError):
+                if backup is None:
+                    os.unlink(target)
+                else:
+                    os.replace(backup, target)
+        raise
+    finally:
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return targets
+
+
+def _keep_old(target: Path, folder: Path, temps: list[str]) -> str | None:
+    """A hard link to *target*'s current content (None when there is none), registered
+    in *temps* so it is removed at the end."""
+    if not target.exists():
+        return None
+    try:
+        fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".old", dir=folder)
+        os.close(fd)
+        temps.append(backup)
+        os.unlink(backup)  # a fresh name for the link
+        os.link(target, backup)
+    except OSError as exc:
+        raise _write_error(exc, target) from exc
+    return backup
 
 
 def _umask() -> int:
