@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..export.atomic import remove_pending
 from .common import Terminated, common_parser, fail, guarded
 
 #: Modules that each add subcommands: ``register(subparsers, common)`` and ``run(args)``.
@@ -66,8 +67,10 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 return guarded(args.run, args)
             except KeyboardInterrupt:
+                remove_pending()
                 return fail("interrupted", code=130)
             except Terminated:
+                remove_pending()
                 return fail("terminated", code=143)
             except BrokenPipeError:
                 return 0

@@ -2,7 +2,13 @@
 
 ``os.replace`` within one folder is atomic, so a reader sees the old file or
 the new one, never half of either; a failure part-way removes the temporary
-file and leaves whatever was at the path untouched.
+file and leaves whatever was at the path untouched. A set of files that belong
+together (CSV nodes + edges) is replaced as a whole (:func:`write_set`).
+
+Every temporary file is registered before it is created and unregistered once
+renamed or removed: the CLI calls :func:`remove_pending` when SIGTERM or Ctrl-C
+unwinds it, which covers the instants between creating a file and the
+``finally`` that would remove it.
 """
 
 from __future__ import annotations
@@ -10,16 +16,28 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
+import secrets
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
+#: Temporary files that may exist right now (removed by :func:`remove_pending`).
+_pending: set[str] = set()
+
 
 class ExportError(Exception):
     """An export failed; ``str()`` says what and where, for a person."""
+
+
+def remove_pending() -> None:
+    """Remove every temporary file an interrupted export left (for signal handlers)."""
+    for path in list(_pending):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        _pending.discard(path)
 
 
 def _check_target(target: Path) -> Path:
@@ -32,13 +50,41 @@ def _check_target(target: Path) -> Path:
     return folder
 
 
+def _temp_names(target: Path, folder: Path, suffix: str) -> Iterator[str]:
+    """Fresh hidden names beside *target*, each registered before it is handed out."""
+    for _ in range(100):
+        name = str(folder / f".{target.name}.{secrets.token_hex(4)}{suffix}")
+        _pending.add(name)
+        yield name
+    raise ExportError(f"cannot write in {folder}: no free temporary name")
+
+
+def _forget(path: str) -> None:
+    """*path* was renamed into place or removed: no longer ours to clean up."""
+    _pending.discard(path)
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    _forget(path)
+
+
 def _new_temp(target: Path, folder: Path) -> tuple[int, str]:
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
-    log.info("writing %s (through %s)", target, Path(tmp).name)
-    return fd, tmp
+    """A new empty temporary file beside *target* (mode 0600 until sealed)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for tmp in _temp_names(target, folder, ".part"):
+        try:
+            fd = os.open(tmp, flags, 0o600)
+        except FileExistsError:
+            _forget(tmp)
+            continue
+        except OSError as exc:
+            _forget(tmp)
+            raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+        log.info("writing %s (through %s)", target, Path(tmp).name)
+        return fd, tmp
+    raise AssertionError("unreachable")
 
 
 def _seal(handle: BinaryIO, tmp: str, target: Path) -> None:
@@ -63,9 +109,9 @@ def replacing(path: str | Path) -> Iterator[BinaryIO]:
             yield handle
             _seal(handle, tmp, target)
         os.replace(tmp, target)
+        _forget(tmp)
     except BaseException as exc:  # SIGTERM and Ctrl-C too (the CLI turns both into these)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _remove(tmp)
         if isinstance(exc, OSError):
             raise _write_error(exc, target) from exc
         raise
@@ -82,18 +128,20 @@ def write_set(files: dict[Path, bytes]) -> list[Path]:
     targets = [Path(p) for p in files]
     folders = [_check_target(t) for t in targets]
     temps: list[str] = []  # every temporary file, removed in the end whatever happens
+    parts: list[str] = []  # the new content of each target, in order
     backups: dict[Path, str | None] = {}
     try:
         for target, folder in zip(targets, folders, strict=True):
             fd, tmp = _new_temp(target, folder)
             temps.append(tmp)
+            parts.append(tmp)
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(files[target])
                     _seal(handle, tmp, target)
             except OSError as exc:
                 raise _write_error(exc, target) from exc
-        for target, folder, tmp in zip(targets, folders, temps, strict=True):
+        for target, folder, tmp in zip(targets, folders, parts, strict=True):
             backups[target] = _keep_old(target, folder, temps)
             try:
                 os.replace(tmp, target)
@@ -109,25 +157,30 @@ def write_set(files: dict[Path, bytes]) -> list[Path]:
         raise
     finally:
         for tmp in temps:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            _remove(tmp)
     return targets
 
 
 def _keep_old(target: Path, folder: Path, temps: list[str]) -> str | None:
-    """A hard link to *target*'s current content (None when there is none), registered
-    in *temps* so it is removed at the end."""
+    """A hard link to *target*'s current content (None when there is none), added to
+    *temps* so it is removed at the end."""
     if not target.exists():
         return None
-    try:
-        fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".old", dir=folder)
-        os.close(fd)
+    for backup in _temp_names(target, folder, ".old"):
+        try:
+            os.link(target, backup)
+        except FileExistsError:
+            _forget(backup)  # someone else's file: not ours to remove
+            continue
+        except OSError:  # a file system without hard links: a copy does as well
+            try:
+                shutil.copy2(target, backup)
+            except OSError as exc:
+                _remove(backup)
+                raise _write_error(exc, target) from exc
         temps.append(backup)
-        os.unlink(backup)  # a fresh name for the link
-        os.link(target, backup)
-    except OSError as exc:
-        raise _write_error(exc, target) from exc
-    return backup
+        return backup
+    raise AssertionError("unreachable")
 
 
 def _umask() -> int:
