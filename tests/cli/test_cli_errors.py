@@ -8,7 +8,10 @@ real ``oxigraph serve``.
 
 from __future__ import annotations
 
+import json
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from explorer.cli import commands
 ROOT = Path(__file__).parents[2]
 MINI = ROOT / "tests" / "data" / "mini.ttl"
 BAD = ROOT / "tests" / "data" / "bad" / "malformed.ttl"
+SCRIPT = Path(sys.executable).parent / "kg-explorer"
 SOURCE = ROOT.parent / "shared" / "source" / "000_77d3a71f4cfa9fbc.txt"
 
 
@@ -143,3 +147,28 @@ def test_an_internal_error_is_one_line_and_traced_only_on_request(
     monkeypatch.setenv("KG_EXPLORER_DEBUG", "1")
     code, _out, err = run("stats")
     assert code == 2 and "Traceback" in err and "internal error" in err.splitlines()[-1]
+
+
+def test_verbose_logs_each_query_on_stderr(live):
+    """``-vv``: every SPARQL request as a DEBUG line (through ``logging``), output unchanged."""
+    done = subprocess.run(
+        [str(SCRIPT), "search", "五共五联", "--endpoint", live.url, "-vv", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["id"].endswith("wugong-wulian")
+    queries = [line for line in done.stderr.splitlines() if "sparql_http" in line]
+    assert queries and all(
+        f"DEBUG: explorer.sources.sparql_http: {live.url}: " in q for q in queries
+    )
+    quiet = subprocess.run(
+        [str(SCRIPT), "search", "五共五联", "--endpoint", live.url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert quiet.returncode == 0 and quiet.stderr == ""
