@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import http.client
 import logging
+import os
+import selectors
 import socket
 import threading
 import time
@@ -103,6 +106,43 @@ class _Watchdog:
             if self.fired:
                 _shut(sock)
 
+    def connect(
+        self, address: tuple[str, int], timeout: object = None, source_address: object = None
+    ) -> socket.socket:
+        """``socket.create_connection`` that a cancel or the deadline interrupts too (a
+        blocking ``connect`` to a host that drops packets could not be woken)."""
+        host, port = address
+        error: OSError | None = None
+        for family, kind, proto, _name, addr in socket.getaddrinfo(
+            host, port, 0, socket.SOCK_STREAM
+        ):
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.setblocking(False)
+                code = sock.connect_ex(addr)
+                with selectors.DefaultSelector() as selector:
+                    selector.register(sock, selectors.EVENT_WRITE)
+                    while code in (errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK):
+                        if self.cancelled and self.cancelled():
+                            self._fire("cancelled")
+                        self.check()
+                        if time.monotonic() >= self.deadline:
+                            raise TimeoutError("connect timed out")
+                        if selector.select(min(CANCEL_POLL, self.remaining())):
+                            code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                if code:
+                    raise OSError(code, os.strerror(code))
+                sock.setblocking(True)
+                sock.settimeout(self.remaining())
+                return sock
+            except OSError as exc:
+                error = exc
+                sock.close()
+            except BaseException:
+                sock.close()
+                raise
+        raise error or OSError(f"no address for {host}")
+
     def check(self) -> None:
         """Raise at once if the watchdog fired (for loops between reads)."""
         if self.fired:
@@ -151,6 +191,7 @@ def _opener(watchdog: _Watchdog) -> urllib.request.OpenerDirector:
     def watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
         class Watched(base):  # type: ignore[valid-type, misc]
             def connect(self) -> None:
+                self._create_connection = watchdog.connect
                 self.timeout = watchdog.remaining()
                 super().connect()
                 watchdog.attach(self.sock)
