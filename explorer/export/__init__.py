@@ -106,9 +106,9 @@ def _write(
     if fmt in ("ttl", "jsonld", "nt"):
         if kg is None:
             raise ExportError(f"{FORMATS[fmt]} needs the graph the view came from")
-        from .rdf import view_graph, write_rdf
+        from .rdf import write_view
 
-        return [write_rdf(view_graph(kg, view), path, fmt)]
+        return [write_view(kg, view, path, fmt)]
     from . import tables
 
     if fmt == "graphml":
