@@ -352,7 +352,6 @@ def test_stream_reader_gives_what_json_gives_at_any_chunk_size():
 def test_a_60_mb_reply_stays_within_300_mb():
     """Run in a child process so its peak memory is this reply's alone."""
     code = (
-        "import resource, sys\n"
         "from benchmarks.bench_sparql_memory import reply_peak\n"
         "rows, peak_mb = reply_peak(60)\n"
         "print(rows, peak_mb)\n"
