@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import LoadError
 from ..export.atomic import ExportError
+from ..resolve import UnknownEntity, resolve_entity
 from ..sources.protocol import GraphSource
 
 log = logging.getLogger("explorer.cli")
@@ -29,6 +30,11 @@ class UsageError(Exception):
 
 class NotFound(LookupError):
     """Nothing matches what was asked for: exit code 1 (a ``KeyError`` is a bug, not this)."""
+
+
+#: What "nothing matches" raises (exit 1); any other LookupError (KeyError, IndexError)
+#: is a bug of ours and reported as one.
+NOTHING_FOUND = (NotFound, UnknownEntity)
 
 
 class Terminated(BaseException):
@@ -102,14 +108,8 @@ def load_kg(args: argparse.Namespace) -> GraphSource:
 
 
 def resolve(kg: GraphSource, text: str) -> str:
-    """The entity *text* names, or UsageError; falls back to the best search hit."""
-    found = kg.resolve(text)
-    if found:
-        return found
-    hits = kg.search_index.search(text, limit=1)
-    if hits and hits[0].rank <= 2:
-        return hits[0].node_id
-    raise NotFound(f"no entity named {text!r}")
+    """The entity *text* names (``explorer.resolve``), or UnknownEntity with suggestions."""
+    return resolve_entity(kg, text)
 
 
 def fail(message: str, code: int = 2) -> int:
@@ -135,7 +135,7 @@ def guarded(func: Callable[[argparse.Namespace], int | None], args: argparse.Nam
         return int(func(args) or 0)
     except (LoadError, UsageError, ExportError) as exc:
         return fail(str(exc))
-    except NotFound as exc:
+    except NOTHING_FOUND as exc:
         return fail(exc.args[0] if exc.args else str(exc), code=1)
     except (KeyboardInterrupt, Terminated, BrokenPipeError):
         raise

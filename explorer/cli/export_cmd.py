@@ -11,11 +11,11 @@ import argparse
 from pathlib import Path
 
 from .. import views
-from ..export import FORMATS, NEEDS_POSITIONS, ExportOptions, export
+from ..export import EXPORTERS, ExportOptions, export
 from ..export.spread import spread
 from ..graph import KnowledgeGraph
 from ..model import GraphView
-from .common import NotFound, UsageError, emit_json, handle_errors, load_kg, resolve
+from .common import NOTHING_FOUND, NotFound, UsageError, emit_json, handle_errors, load_kg, resolve
 
 VIEW_HELP = "all | hierarchy | hierarchy:ROOT | neighbourhood:ENTITY | path:A,B (default: all)"
 
@@ -28,14 +28,16 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         description="Write a view of the graph to a file. For csv, --out names a folder "
         "that receives nodes.csv and edges.csv.",
     )
-    p.add_argument("--format", required=True, choices=list(FORMATS), help="what to write")
+    p.add_argument("--format", required=True, choices=list(EXPORTERS), help="what to write")
     p.add_argument("--out", required=True, metavar="PATH", help="the file (a folder for csv)")
     p.add_argument("--view", default="all", metavar="VIEW", help=VIEW_HELP)
     p.add_argument(
         "--depth", type=int, metavar="N", help="hops for a neighbourhood, levels for a tree"
     )
     p.add_argument("--layout", choices=("force", "hierarchical"), help="default: by view")
-    p.add_argument("--scale", type=float, default=1.0, metavar="N", help="PNG: 1 to 4 (default 1)")
+    p.add_argument(
+        "--scale", type=float, metavar="N", help=f"PNG: 1 to 4 (default {ExportOptions().scale:g})"
+    )
     p.add_argument(
         "--width", type=int, metavar="PX", help="PNG: width in pixels instead of --scale"
     )
@@ -53,11 +55,11 @@ def run(args: argparse.Namespace) -> int:
     kg = load_kg(args)
     try:
         view = build_view(kg, args.view, args.depth)
-    except NotFound as exc:  # nothing to write is a failed export: exit 2, not 1
+    except NOTHING_FOUND as exc:  # nothing to write is a failed export: exit 2, not 1
         raise UsageError(str(exc.args[0])) from None
     options = ExportOptions(
         lang=args.lang,
-        scale=args.scale,
+        scale=ExportOptions().scale if args.scale is None else args.scale,
         width=args.width,
         transparent=args.transparent,
         legend=not args.no_legend,
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         layout=args.layout or ("hierarchical" if view.kind == "hierarchy" else "force"),
     )
     positions = None
-    if args.format in NEEDS_POSITIONS:
+    if EXPORTERS[args.format].needs_positions:
         from ..layout import layout
 
         positions = spread(view, layout(view, options.layout), options.lang)
@@ -80,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build_view(kg: KnowledgeGraph, spec: str, depth: int | None) -> GraphView:
-    """The view *spec* names (UsageError for a malformed one, NotFound for an unknown entity)."""
+    """The view *spec* names (UsageError if malformed; NOTHING_FOUND for an unknown entity)."""
     kind, _, rest = spec.partition(":")
     kind = kind.strip().lower()
     if kind == "all" and not rest:

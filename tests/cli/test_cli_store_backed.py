@@ -17,7 +17,7 @@ import pytest
 
 from benchmarks.generate import generate
 from explorer import cli
-from explorer.export import FORMATS
+from explorer.export import EXPORTERS
 from explorer.sources import LARGE_THRESHOLD_BYTES, open_source
 from explorer.sources.store import StoreGraph
 
@@ -78,7 +78,7 @@ def test_every_subcommand(run, big, tmp_path):
     assert '"triples": 40' in out  # ~40,000, counted through the store
 
 
-@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - QT_DRAWN))
+@pytest.mark.parametrize("fmt", sorted(set(EXPORTERS) - QT_DRAWN))
 def test_every_export_format(run, big, tmp_path, fmt):
     out = tmp_path / ("tables" if fmt == "csv" else f"g.{fmt}")
     code, _out, err = run("export", "--format", fmt, "--out", str(out), "--data", str(big))
