@@ -92,6 +92,7 @@ def sigterm_unwinds() -> Iterator[None]:
     with them the removal of temporary export files) run as they do on Ctrl-C."""
 
     def on_sigterm(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the cleanup
         raise Terminated()
 
     previous = signal.signal(signal.SIGTERM, on_sigterm)
