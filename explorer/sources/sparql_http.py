@@ -36,8 +36,11 @@ from .sparql_json import MalformedReply, read_results
 
 log = logging.getLogger(__name__)
 
-#: Answers kept per endpoint (by query text).
+#: Answers kept per endpoint (by query text), and the most rows an answer may have to be
+#: kept (the explorer's own queries ask for at most 20,000; a larger reply is read, used
+#: and let go, so the cache cannot hold on to hundreds of MB).
 CACHE_SIZE = 1024
+CACHE_ROWS = 20_000
 #: The most bytes read from one response: a bounded query never needs more.
 MAX_RESPONSE = 128_000_000
 #: How often the watchdog asks whether a request was cancelled (seconds).
@@ -280,6 +283,8 @@ class SparqlClient:
                 self._cache.move_to_end(key)
                 return self._cache[key]
         answer = self._post(query, required)
+        if isinstance(answer, list) and len(answer) > CACHE_ROWS:
+            return answer
         with self._lock:
             self._cache[key] = answer
             while len(self._cache) > CACHE_SIZE:

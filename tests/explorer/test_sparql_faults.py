@@ -20,7 +20,13 @@ from pathlib import Path
 import pytest
 
 from explorer.sources.sparql import EndpointGraph
-from explorer.sources.sparql_http import EndpointError, RequestCancelled, SparqlClient, cancel_when
+from explorer.sources.sparql_http import (
+    CACHE_ROWS,
+    EndpointError,
+    RequestCancelled,
+    SparqlClient,
+    cancel_when,
+)
 from explorer.sources.sparql_json import MalformedReply, read_results
 
 SCRIPT = Path(sys.executable).parent / "kg-explorer"
@@ -312,6 +318,15 @@ def test_optional_variables_may_be_unbound(raw_server):
     assert client.select("SELECT * {}", ("x", "p", "o")) == [
         {"x": E + "1", "p": "urn:p", "o": ("一", "zh", "")}
     ]
+
+
+def test_a_huge_answer_is_used_but_not_cached(raw_server):
+    body = rows(*[{"x": {"type": "uri", "value": f"{E}{i}"}} for i in range(CACHE_ROWS + 1)])
+    server = raw_server(answering(body))
+    client = SparqlClient(server.url, timeout=30)
+    for _ in range(2):
+        assert len(client.select("SELECT ?x {}", ("x",))) == CACHE_ROWS + 1
+    assert client.round_trips == 2
 
 
 # --- the stream reader --------------------------------------------------------------------
