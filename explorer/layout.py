@@ -477,28 +477,27 @@ def org_chart_layout(
         own_w = size[node][0]
         leaves = [k for k in kids if not tree[k]]
         stacked = leaves if len(leaves) >= STACK_FROM else []
+        listed = set(stacked)
         x, centres = 0.0, []
-        if stacked:  # childless units as a list hanging right of their parent
-            block = _stack(stacked, size, level_y[depth[node] + 1], rel, own_w / 2)
-            centres.append(0.0)
-            x = block + CHART_GAP_X
-        for k in kids:
-            if k in stacked:
+        for k in kids:  # subtrees side by side, left to right
+            if k in listed:
                 continue
             _shift(tree, rel, k, x)
             centres.append(rel[k][0])
             x += width[k] + CHART_GAP_X
-        span = x - CHART_GAP_X if kids else 0.0
-        centre = (centres[0] + centres[-1]) / 2 if kids else own_w / 2
-        if stacked:  # the parent heads its list: over the list's spine, left of it
-            centre = own_w / 2 if len(centres) == 1 else (own_w / 2 + centres[-1]) / 2
+        centre = (centres[0] + centres[-1]) / 2 if centres else own_w / 2
         if own_w / 2 > centre:  # a parent wider than its children's span: move them right
             for k in kids:
-                _shift(tree, rel, k, own_w / 2 - centre)
-            span += own_w / 2 - centre
+                if k not in listed:
+                    _shift(tree, rel, k, own_w / 2 - centre)
+            x += own_w / 2 - centre
             centre = own_w / 2
+        right = x - CHART_GAP_X if centres else 0.0
+        if stacked:  # childless units as a list hanging right of the parent and its subtrees
+            floor = right + CHART_GAP_X if centres else 0.0
+            right = _stack(stacked, size, level_y[depth[node] + 1], rel, centre, floor)
         rel[node] = (centre, level_y[depth[node]])
-        width[node] = max(span, centre + own_w / 2)
+        width[node] = max(right, centre + own_w / 2)
     x = 0.0
     for root in roots:
         _shift(tree, rel, root, x)
@@ -507,19 +506,24 @@ def org_chart_layout(
 
 
 def _stack(
-    kids: list[int], size: list[tuple[float, float]], top: float, rel: dict, spine: float
+    kids: list[int],
+    size: list[tuple[float, float]],
+    top: float,
+    rel: dict,
+    spine: float,
+    floor: float,
 ) -> float:
-    """Place *kids* (all leaves) in columns of at most ``STACK_ROWS`` from *top* down; the
-    width they take from the block's left edge.
+    """Place *kids* (all leaves) in columns of at most ``STACK_ROWS`` from *top* down, left
+    of none before *floor*; where the last column ends.
 
     The parent sits at *spine*; its links, drawn as S-curves that leave and enter
     sideways, turn down halfway to the first column, which is why that column
-    starts half its width plus ``LIST_SPINE`` right of the parent.
+    starts at least half its width plus ``LIST_SPINE`` right of the parent.
     """
     n_columns = math.ceil(len(kids) / STACK_ROWS)
     rows = math.ceil(len(kids) / n_columns)
     row_h = max(size[k][1] for k in kids) + BOX_GAP * 1.5
-    x = spine + max(size[k][0] for k in kids[:rows]) / 2 + LIST_SPINE
+    x = max(floor, spine + max(size[k][0] for k in kids[:rows]) / 2 + LIST_SPINE)
     for c in range(0, len(kids), rows):
         column = kids[c : c + rows]
         col_w = max(size[k][0] for k in column)

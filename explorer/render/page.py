@@ -225,7 +225,10 @@ def page_data(
         by_id = {r["id"]: r for r in edges}
         for e in view.edges:
             if e.id in by_id:
-                by_id[e.id]["smooth"] = chart_curve(frozenset((e.source, e.target)) in listed)
+                in_list = frozenset((e.source, e.target)) in listed
+                by_id[e.id]["smooth"] = chart_curve(in_list)
+                if in_list:  # one relation name per unit along a list's spine is a pile of
+                    by_id[e.id]["label"] = ""  # them: it stays in the link's tooltip
     return {
         "nodes": [
             node_record(

@@ -78,10 +78,11 @@ def overlapping(boxes) -> int:
 
 def test_the_exported_whole_graph_of_the_article_has_no_overlapping_nodes(article, tmp_path):
     path = tmp_path / "all.svg"
-    export(views.whole(article), path, "svg", options=ExportOptions(lang="zh"))
+    view = views.whole(article)
+    export(view, path, "svg", options=ExportOptions(lang="zh"))
     boxes = svg_node_boxes(path)
-    assert len(boxes) == 213
-    assert overlapping(boxes) == 0  # the issue measured 84 pairs before
+    assert len(boxes) == len(view.nodes) > 200
+    assert overlapping(boxes) == 0  # the issue measured 84 pairs of 213 before
 
 
 def test_the_exported_org_chart_of_an_organigram_stays_within_3_to_1(organigram, tmp_path):

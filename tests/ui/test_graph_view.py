@@ -117,7 +117,8 @@ def test_tree_then_whole_graph_is_not_a_flat_line(qtbot, window, page):
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     width, height = max(xs) - min(xs), max(ys) - min(ys)
-    assert len(pos) == 213 and height > width / 3 and len(set(ys)) > 100
+    assert len(pos) == len(window.state.view.nodes) > 200
+    assert height > width / 3 and len(set(ys)) > 100
     # what the page shows is what the layout service gives (and so what exports draw)
     expected = layout.positions(window.state.view, "auto", window.state.lang)
     assert set(pos) == set(expected)
@@ -128,7 +129,7 @@ def test_the_whole_graph_has_no_overlapping_node_boxes_on_screen(qtbot, window, 
     window.state.show_whole()
     wait_drawn(qtbot, window, page)
     boxes = page.js(window.graph, "kg.boxes()")
-    assert len(boxes) == 213
+    assert len(boxes) == len(window.state.view.nodes) > 200
     assert overlaps(boxes) == []
 
 
