@@ -74,7 +74,7 @@ class GraphWidget(QWidget):
         self.bridge.node_expand.connect(qs.expand)
         qs.view_changed.connect(self._on_view_changed)
         qs.selection_changed.connect(self._on_selection_changed)
-        qs.lang_changed.connect(lambda _lang: self._relayout(fit=False))
+        qs.lang_changed.connect(self._on_lang_changed)
         qs.options_changed.connect(self._on_option)
         install_graph_keys(self)  # keyboard, and the camera that history restores
         self._load_page()
@@ -220,6 +220,9 @@ class GraphWidget(QWidget):
             self.run_js(f"kg.setEdgeLabels({json.dumps(state.edge_labels)})")
         elif name == "layout" and state.layout != self._laid_out_as:
             self._relayout(fit=True)
+
+    def _on_lang_changed(self, _lang: str) -> None:
+        self._relayout(fit=False)  # label boxes change size with the language
 
     def _relayout(self, *, fit: bool) -> None:
         """Positions from the layout service for the view, option and language now in force."""

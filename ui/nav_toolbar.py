@@ -63,7 +63,7 @@ class NavigationBar(QToolBar):
         self.hierarchical.toggled.connect(
             lambda on: state.set_layout("hierarchical" if on else "force")
         )
-        qs.view_changed.connect(lambda _change: self._show_layout())
+        qs.view_changed.connect(self._on_view_changed)
         self.depth.valueChanged.connect(qs.set_depth)
         # A depth an endpoint could not serve: the box shows the depth that stays.
         qs.remote_failed.connect(lambda *_: self._show_depth())
@@ -92,6 +92,11 @@ class NavigationBar(QToolBar):
         elif name == "hidden":
             for action in self.types_menu.actions():
                 action.setChecked(action.data() not in state.hidden)
+
+    def _on_view_changed(self, _change) -> None:
+        # A method, not a lambda: Qt drops the connection when the toolbar goes (a lambda
+        # outlived it and crashed a window closed twice).
+        self._show_layout()
 
     def _show_layout(self) -> None:
         self.hierarchical.blockSignals(True)
