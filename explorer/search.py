@@ -185,6 +185,15 @@ class SearchIndex:
         index._setup(columns, display, None)
         return index
 
+    def __getstate__(self) -> dict:
+        """Pickled (the on-disk cache) without its display callback: see :meth:`redisplay`."""
+        return {**self.__dict__, "_display": None}
+
+    def redisplay(self, display: Callable[[str], str]) -> SearchIndex:
+        """Give an unpickled index the callback that names its hits."""
+        self._display = display
+        return self
+
     def _setup(self, columns: Columns, display, shown: list[str] | None) -> None:
         self._cols = columns
         self._display = display

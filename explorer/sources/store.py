@@ -9,6 +9,7 @@ of the whole graph is ever built.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -54,7 +55,10 @@ def _value(term) -> object:
 class StoreGraph(LazyGraph):
     """Entities and relations of a large file, computed on demand; see :func:`open_store`."""
 
-    def __init__(self, loader: StoreLoader, found: Scan, *, source: str = "") -> None:
+    #: Set when the graph was read back from the on-disk cache (nothing left to write).
+    from_cache = False
+
+    def __init__(self, loader: StoreLoader | ReadyStore, found: Scan, *, source: str = "") -> None:
         super().__init__(source)
         self._loader = loader
         self._scan = found
@@ -64,6 +68,19 @@ class StoreGraph(LazyGraph):
         self._entity_ids = [i for i, n in found.ids.items() if n in rows and i not in meta]
         self._entities = set(self._entity_ids)
         self._top: dict[int, list[str]] = {}
+
+    @property
+    def scan(self) -> Scan:
+        """What the one pass over the file kept (columns, degrees): the cache stores it."""
+        return self._scan
+
+    @property
+    def store_format(self) -> str:
+        return self._loader.fmt
+
+    @property
+    def base_iri(self) -> str | None:
+        return self._loader.base_iri
 
     # --- backend: pattern look-ups on the store ------------------------------------
     def store(self) -> ox.Store:
@@ -183,6 +200,17 @@ class StoreGraph(LazyGraph):
         return list(self._top[n])
 
     def _count_top(self, n: int) -> list[str]:
+        """The *n* most connected entities: from the scan's link counts (no store needed,
+        milliseconds), else counted by the store's SPARQL engine."""
+        degree = self._scan.degree
+        if degree:
+            ranked = heapq.nsmallest(
+                n, (x for x in degree if x in self._entities), key=lambda x: (-degree[x], x)
+            )
+            return ranked
+        return self._count_top_in_store(n)
+
+    def _count_top_in_store(self, n: int) -> list[str]:
         """The *n* most connected entities, counted by the store's SPARQL engine.
 
         Exact on graphs of up to ``EXACT_TOP`` entities; above, the candidates are the
@@ -307,6 +335,45 @@ class StoreGraph(LazyGraph):
             name = lab.local_name(nid)
             names[name] = "?" if name in names else nid
         return names
+
+
+class ReadyStore:
+    """A store that is already there (the cache's on-disk one): the loader's interface."""
+
+    ready = True
+
+    def __init__(self, store: ox.Store, fmt: str, base_iri: str | None) -> None:
+        self._store, self.fmt, self.base_iri = store, fmt, base_iri
+
+    def start(self) -> None:
+        """Nothing to start."""
+
+    def store(self) -> ox.Store:
+        return self._store
+
+
+class CachedStoreGraph(StoreGraph):
+    """A :class:`StoreGraph` read back from the on-disk cache, with the tree roots and the
+    degree ranking computed when the entry was written."""
+
+    from_cache = True
+
+    def __init__(self, loader: ReadyStore, found: Scan, *, source: str, roots: list[str] | None,
+                 top: list[str], index: SearchIndex) -> None:
+        super().__init__(loader, found, source=source)
+        self.__dict__["search_index"] = index.redisplay(lambda nid: self.label(nid, "both"))
+        self._roots = roots
+        if top:
+            self._top[len(top)] = list(top)
+
+    def top_entities(self, n: int) -> list[str]:
+        biggest = max(self._top, default=0)
+        if n not in self._top and biggest >= n:
+            return self._top[biggest][:n]
+        return super().top_entities(n)
+
+    def tree_roots(self) -> list[str]:
+        return list(self._roots) if self._roots is not None else super().tree_roots()
 
 
 def _give_back_memory() -> None:
