@@ -15,7 +15,7 @@ from pathlib import Path
 from .common import common_parser, fail
 
 #: Modules that each add subcommands: ``register(subparsers, common)`` and ``run(args)``.
-COMMAND_MODULES = ["commands", "export_cmd"]
+COMMAND_MODULES = ["commands", "export_cmd", "cache_cmd"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,6 +20,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -39,8 +40,8 @@ DEFAULT_LIMIT_BYTES = 4_000_000_000
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 STORE_DIR = "store"
-SCAN_FILE = "scan.pickle"
-INDEX_FILE = "index.pickle"
+#: The scan's columns and the search index, pickled together (they share their strings).
+DATA_FILE = "data.pickle"
 _TMP_PREFIX = "tmp-"
 _SAMPLES = 64
 _BLOCK = 64 * 1024
@@ -159,16 +160,30 @@ def load(path: str | Path, *, report: Report | None = None) -> CachedIndex | Non
         if FileKey(**manifest["key"]) != key:
             remove(folder)  # the file changed: re-indexed by the caller
             return None
-        _verify(folder, manifest["files"])
-        with (folder / SCAN_FILE).open("rb") as f, no_gc():
-            scan = pickle.load(f)
-        with (folder / INDEX_FILE).open("rb") as f, no_gc():
-            index = pickle.load(f)
+        # Checksums on one core (hashlib releases the GIL) while unpickling on the other.
+        check = _Verifier(folder, manifest["files"])
+        check.start()
+        try:
+            with (folder / DATA_FILE).open("rb") as f, no_gc():
+                scan, index = pickle.load(f)
+        finally:
+            check.join()
+        check.raise_problem()
         store = ox.Store.read_only(str(folder / STORE_DIR))
-    except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError,
-            DamagedEntry, AttributeError) as exc:
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        EOFError,
+        pickle.UnpicklingError,
+        DamagedEntry,
+        AttributeError,
+    ) as exc:
         if report is not None:
-            report(f"The cached index of {Path(path).name} was damaged ({_why(exc)}); rebuilding it.")
+            report(
+                f"The cached index of {Path(path).name} was damaged ({_why(exc)}); rebuilding it."
+            )
         remove(folder)
         return None
     with contextlib.suppress(OSError):
@@ -182,6 +197,23 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, FileNotFoundError):
         return f"missing {Path(exc.filename or '?').name}"
     return type(exc).__name__ if not str(exc) else str(exc).splitlines()[0][:120]
+
+
+class _Verifier(threading.Thread):
+    def __init__(self, folder: Path, files: dict[str, list]) -> None:
+        super().__init__(name="cache-verify", daemon=True)
+        self._folder, self._files = folder, files
+        self.problem: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            _verify(self._folder, self._files)
+        except (OSError, DamagedEntry) as exc:
+            self.problem = exc
+
+    def raise_problem(self) -> None:
+        if self.problem is not None:
+            raise self.problem
 
 
 def _verify(folder: Path, files: dict[str, list]) -> None:
@@ -222,10 +254,8 @@ def write(
         media = _OX_FORMATS[graph.store_format].media_type
         if not _build_store(key.path, media, graph.base_iri, tmp / STORE_DIR, cancelled, progress):
             return None
-        with (tmp / SCAN_FILE).open("wb") as f:
-            pickle.dump(graph.scan, f, protocol=pickle.HIGHEST_PROTOCOL)
-        with (tmp / INDEX_FILE).open("wb") as f:
-            pickle.dump(graph.search_index, f, protocol=pickle.HIGHEST_PROTOCOL)
+        with (tmp / DATA_FILE).open("wb") as f:
+            pickle.dump((graph.scan, graph.search_index), f, protocol=pickle.HIGHEST_PROTOCOL)
         if cancelled():
             return None
         manifest = {

@@ -67,7 +67,9 @@ def open_for_window(
         top_entities(graph, WHOLE_CAP)
     _check(cancelled)
     progress(0.8, "finding the tree roots")
-    graph.hierarchy.roots()
+    roots = graph.hierarchy.roots()
+    if _is_large(graph):
+        graph.window_roots = roots  # type: ignore[attr-defined]
     if not _is_large(graph):  # a small graph: its whole index costs milliseconds
         finish_in_background(graph)
     progress(1.0, "ready")
@@ -82,7 +84,7 @@ def _open_file(path: Path, notice: Callable[[str], None] | None) -> GraphSource:
     except OSError:
         size = 0
     if size > large_threshold():
-        found = from_cache(path, notice=notice)
+        found = from_cache(path, notice=notice)  # open_source would too, but silently
         if found is not None:
             return found
     return open_source(path)
@@ -147,7 +149,9 @@ def finish_in_background(
         progress(1.0, "ready")
         return True
     progress(0.3, "saving the index for the next open")
-    roots = graph.tree_roots()  # type: ignore[attr-defined]  # cached by the window's open
+    roots = graph.window_roots  # type: ignore[attr-defined]
+    if roots is None:
+        roots = graph.hierarchy.roots()
     top = top_entities(graph, WHOLE_CAP) if len(graph) > WHOLE_CAP else []
     try:
         written = cache.write(

@@ -57,6 +57,8 @@ class StoreGraph(LazyGraph):
 
     #: Set when the graph was read back from the on-disk cache (nothing left to write).
     from_cache = False
+    #: The sorted tree roots as the window's open found them (written to the cache).
+    window_roots: list[str] | None = None
 
     def __init__(self, loader: StoreLoader | ReadyStore, found: Scan, *, source: str = "") -> None:
         super().__init__(source)
@@ -68,6 +70,14 @@ class StoreGraph(LazyGraph):
         self._entity_ids = [i for i, n in found.ids.items() if n in rows and i not in meta]
         self._entities = set(self._entity_ids)
         self._top: dict[int, list[str]] = {}
+        self._facts = _FactsOnDemand(self._fetch_one)
+
+    def prefetch(self, ids) -> None:
+        """Nothing up front: a local store answers per id as fast as per batch, and the
+        facts are fetched when first read (11k tree roots sorted by label read none)."""
+
+    def _fetch_one(self, node_id: str) -> Facts:
+        return self._fetch_out([node_id]).get(node_id, [])
 
     @property
     def scan(self) -> Scan:
@@ -337,6 +347,18 @@ class StoreGraph(LazyGraph):
         return names
 
 
+class _FactsOnDemand(dict):
+    """The facts cache of a store-backed graph: a missing id is fetched when read."""
+
+    def __init__(self, fetch) -> None:
+        super().__init__()
+        self._fetch = fetch
+
+    def __missing__(self, node_id: str) -> Facts:
+        found = self[node_id] = self._fetch(node_id)
+        return found
+
+
 class ReadyStore:
     """A store that is already there (the cache's on-disk one): the loader's interface."""
 
@@ -358,8 +380,16 @@ class CachedStoreGraph(StoreGraph):
 
     from_cache = True
 
-    def __init__(self, loader: ReadyStore, found: Scan, *, source: str, roots: list[str] | None,
-                 top: list[str], index: SearchIndex) -> None:
+    def __init__(
+        self,
+        loader: ReadyStore,
+        found: Scan,
+        *,
+        source: str,
+        roots: list[str] | None,
+        top: list[str],
+        index: SearchIndex,
+    ) -> None:
         super().__init__(loader, found, source=source)
         self.__dict__["search_index"] = index.redisplay(lambda nid: self.label(nid, "both"))
         self._roots = roots
@@ -374,6 +404,22 @@ class CachedStoreGraph(StoreGraph):
 
     def tree_roots(self) -> list[str]:
         return list(self._roots) if self._roots is not None else super().tree_roots()
+
+    @cached_property
+    def hierarchy(self) -> LazyHierarchy:
+        """The roots were stored sorted: they are not sorted again by label."""
+        if self._roots is None:
+            return LazyHierarchy(self)
+        return _KnownRoots(self, self._roots)
+
+
+class _KnownRoots(LazyHierarchy):
+    def __init__(self, graph: StoreGraph, roots: list[str]) -> None:
+        super().__init__(graph)
+        self._known = roots
+
+    def roots(self) -> list[str]:
+        return list(self._known)
 
 
 def _give_back_memory() -> None:
