@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from .. import labels as lab
 from ..categories import category_of
 from ..errors import LoadError
-from ..model import Edge, Node
+from ..model import Edge, Lang, Node, pick_label
 from ..rdf_io import read_for_parsing
 from ..search import Columns, SearchIndex
 from ..vocab import RDFS
@@ -162,12 +162,24 @@ class StoreGraph(LazyGraph):
             )
         return hit if hit is not None else super().node(node_id)
 
+    def label(self, node_id: str, lang: Lang = "zh") -> str:
+        """An entity's label straight from the scan (sorting 11k tree roots by label
+        then builds no ``Node``)."""
+        hit = self._nodes.get(node_id)
+        if hit is not None:
+            return hit.label(lang)
+        if node_id in self._entities:
+            labels = fx.pairs(self._scan_label_facts(node_id), fx.LABELS)
+            return pick_label(labels, lang, fx.fallback_name(node_id, ()))
+        return super().label(node_id, lang)
+
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
         if iri.startswith("_:"):
             return super()._term_labels(iri)
-        labels = self._scan.of(iri, sl.LABELS)
-        facts: Facts = [(fx.LABELS[r], Lit(t, lg)) for r, lg, t in labels]
-        return fx.term_labels(iri, facts)
+        return fx.term_labels(iri, self._scan_label_facts(iri))
+
+    def _scan_label_facts(self, iri: str) -> Facts:
+        return [(fx.LABELS[r], Lit(t, lg)) for r, lg, t in self._scan.of(iri, sl.LABELS)]
 
     def hidden_labels(self, node_id: str) -> tuple[str, ...]:
         if node_id in self._entities:
