@@ -94,6 +94,9 @@ class _Keys:
         self._sorted: list[str] = []
         self._scans: tuple | None = None  # built on the first substring query
 
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_scans": None}  # rebuilt on demand, as after freeze()
+
     def add_many(self, texts: list[str], owners: list[int], *, folded: bool = False) -> None:
         keys = texts if folded else normalise_all(texts)
         self._keys.extend(compress(keys, keys))
@@ -186,8 +189,10 @@ class SearchIndex:
         return index
 
     def __getstate__(self) -> dict:
-        """Pickled (the on-disk cache) without its display callback: see :meth:`redisplay`."""
-        return {**self.__dict__, "_display": None}
+        """Pickled (the on-disk cache) without its display callback (see :meth:`redisplay`)
+        nor what :meth:`warm` rebuilds: a reopened index is searchable sooner."""
+        lazy = {"_descriptions": None, "_words": None, "_word_list": [], "_pinyin": None}
+        return {**self.__dict__, "_display": None, **lazy}
 
     def redisplay(self, display: Callable[[str], str]) -> SearchIndex:
         """Give an unpickled index the callback that names its hits."""

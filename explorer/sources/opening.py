@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from . import cache
-from .protocol import GraphSource, top_entities
+from .protocol import GraphSource, prefetch, top_entities
 
 #: ``progress(fraction, what)``: 0..1 and a short English phrase for the status bar.
 Progress = Callable[[float, str], None]
@@ -63,8 +63,8 @@ def open_for_window(
     graph.search_index  # noqa: B018 - built here, not on the GUI thread
     _check(cancelled)
     progress(0.7, "ranking")
-    if len(graph) > WHOLE_CAP:
-        top_entities(graph, WHOLE_CAP)
+    if len(graph) > WHOLE_CAP:  # the opening view: its facts fetched here, not on the GUI
+        prefetch(graph, top_entities(graph, WHOLE_CAP))
     _check(cancelled)
     progress(0.8, "finding the tree roots")
     roots = graph.hierarchy.roots()
