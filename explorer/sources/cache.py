@@ -38,10 +38,11 @@ LIMIT_VARIABLE = "KG_EXPLORER_CACHE_LIMIT_MB"
 #: The cache keeps at most this much; the least recently opened entries go first.
 DEFAULT_LIMIT_BYTES = 4_000_000_000
 #: Bump when what an entry holds changes: older entries are then rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 STORE_DIR = "store"
-#: The scan's columns and the search index, pickled together (they share their strings).
+#: The scan's columns, the search index and the roots' children, pickled together (they
+#: share their strings).
 DATA_FILE = "data.pickle"
 _TMP_PREFIX = "tmp-"
 _SAMPLES = 64
@@ -125,6 +126,7 @@ class CachedIndex:
     index: object  # a SearchIndex without its display callback
     top: list[str]
     roots: list[str] | None
+    children: dict[str, list[str]]  # of the roots, sorted: the tree panel's first level
     fmt: str
 
 
@@ -171,7 +173,7 @@ def load(path: str | Path, *, report: Report | None = None) -> CachedIndex | Non
         check.start()
         try:
             with (folder / DATA_FILE).open("rb") as f, no_gc():
-                scan, index = pickle.load(f)
+                scan, index, children = pickle.load(f)
         finally:
             check.join()
         check.raise_problem()
@@ -194,7 +196,9 @@ def load(path: str | Path, *, report: Report | None = None) -> CachedIndex | Non
         return None
     with contextlib.suppress(OSError):
         os.utime(manifest_path)  # "last used", for eviction
-    return CachedIndex(store, scan, index, manifest["top"], manifest["roots"], manifest["fmt"])
+    return CachedIndex(
+        store, scan, index, manifest["top"], manifest["roots"], children, manifest["fmt"]
+    )
 
 
 def _why(exc: BaseException) -> str:
@@ -241,6 +245,7 @@ def write(
     *,
     top: list[str],
     roots: list[str] | None,
+    children: dict[str, list[str]] | None = None,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> Path | None:
@@ -261,7 +266,8 @@ def write(
         if not _build_store(key.path, media, graph.base_iri, tmp / STORE_DIR, cancelled, progress):
             return None
         with (tmp / DATA_FILE).open("wb") as f:
-            pickle.dump((graph.scan, graph.search_index), f, protocol=pickle.HIGHEST_PROTOCOL)
+            data = (graph.scan, graph.search_index, children or {})
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
         if cancelled():
             return None
         manifest = {

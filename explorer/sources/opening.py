@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from . import cache
-from .protocol import GraphSource, prefetch, top_entities
+from .protocol import GraphSource, top_entities
 
 #: ``progress(fraction, what)``: 0..1 and a short English phrase for the status bar.
 Progress = Callable[[float, str], None]
@@ -63,11 +63,17 @@ def open_for_window(
     graph.search_index  # noqa: B018 - built here, not on the GUI thread
     _check(cancelled)
     progress(0.7, "ranking")
-    if len(graph) > WHOLE_CAP:  # the opening view: its facts fetched here, not on the GUI
-        prefetch(graph, top_entities(graph, WHOLE_CAP))
+    if len(graph) > WHOLE_CAP:  # the opening view, made once here: its facts and nodes
+        from ..views import whole  # are then cached, and the GUI thread only draws
+
+        whole(graph, cap=WHOLE_CAP)
     _check(cancelled)
     progress(0.8, "finding the tree roots")
     roots = graph.hierarchy.roots()
+    unfold = getattr(graph.hierarchy, "prefetch", None)
+    if unfold is not None:  # the tree panel shows the roots' children at once: fetched here
+        _check(cancelled)
+        unfold(roots)
     if _is_large(graph):
         graph.window_roots = roots  # type: ignore[attr-defined]
     if not _is_large(graph):  # a small graph: its whole index costs milliseconds
@@ -107,6 +113,7 @@ def from_cache(path: str | Path, *, notice: Callable[[str], None] | None = None)
         entry.scan,
         source=str(p),
         roots=entry.roots,
+        children=entry.children,
         top=entry.top,
         index=entry.index,
     )
@@ -152,13 +159,19 @@ def finish_in_background(
     roots = graph.window_roots  # type: ignore[attr-defined]
     if roots is None:
         roots = graph.hierarchy.roots()
+    unfold = getattr(graph.hierarchy, "prefetch", None)
+    if unfold is not None:  # the tree panel shows the roots' children at once: fetched here
+        _check(cancelled)
+        unfold(roots)
     top = top_entities(graph, WHOLE_CAP) if len(graph) > WHOLE_CAP else []
+    children = {r: graph.hierarchy.children(r) for r in roots}  # fetched by the open
     try:
         written = cache.write(
             graph,
             graph.source,
             top=top,
             roots=roots,
+            children=children,
             cancelled=cancelled,
             progress=lambda f: progress(0.3 + 0.7 * f, "saving the index for the next open"),
         )

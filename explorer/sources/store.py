@@ -399,12 +399,14 @@ class CachedStoreGraph(StoreGraph):
         *,
         source: str,
         roots: list[str] | None,
+        children: dict[str, list[str]] | None = None,
         top: list[str],
         index: SearchIndex,
     ) -> None:
         super().__init__(loader, found, source=source)
         self.__dict__["search_index"] = index.redisplay(lambda nid: self.label(nid, "both"))
         self._roots = roots
+        self._root_children = children or {}
         if top:
             self._top[len(top)] = list(top)
 
@@ -422,13 +424,16 @@ class CachedStoreGraph(StoreGraph):
         """The roots were stored sorted: they are not sorted again by label."""
         if self._roots is None:
             return LazyHierarchy(self)
-        return _KnownRoots(self, self._roots)
+        return _KnownRoots(self, self._roots, self._root_children)
 
 
 class _KnownRoots(LazyHierarchy):
-    def __init__(self, graph: StoreGraph, roots: list[str]) -> None:
+    """A lazy hierarchy whose roots and first level were read from the cache."""
+
+    def __init__(self, graph: StoreGraph, roots: list[str], children: dict[str, list[str]]) -> None:
         super().__init__(graph)
         self._known = roots
+        self._children.update(children)
 
     def roots(self) -> list[str]:
         return list(self._known)

@@ -60,6 +60,7 @@ def _summary(graph) -> dict:
         "search": [[h.node_id for h in graph.search_index.search(q, limit=10)] for q in QUERIES],
         "top": top_entities(graph, 50),
         "roots": graph.hierarchy.roots(),
+        "children": [graph.hierarchy.children(r) for r in graph.hierarchy.roots()[:30]],
     }
 
 
