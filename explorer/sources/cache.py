@@ -45,6 +45,8 @@ STORE_DIR = "store"
 #: share their strings).
 DATA_FILE = "data.pickle"
 _TMP_PREFIX = "tmp-"
+#: A temporary folder this old belongs to a writer that died: evicted.
+STALE_TMP_S = 24 * 3600
 _SAMPLES = 64
 _BLOCK = 64 * 1024
 
@@ -327,7 +329,10 @@ def _build_store(path, fmt, base, dest, cancelled, progress) -> bool:
 
 
 def remove(folder: Path) -> None:
-    """Delete one entry (or temporary folder), ignoring what is already gone."""
+    """Delete one entry (or temporary folder), ignoring what is already gone; never
+    anything but a folder directly inside the cache folder."""
+    if folder.resolve().parent != cache_dir().resolve():
+        return
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -336,6 +341,7 @@ class EntryInfo:
     source: str
     bytes: int
     last_used: float
+    folder: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +373,7 @@ def info() -> CacheInfo:
                 used = manifest.stat().st_mtime
             except (OSError, ValueError, KeyError, TypeError):
                 source, used = "(incomplete entry)", 0.0
-            entries.append(EntryInfo(source, _size(folder), used))
+            entries.append(EntryInfo(source, _size(folder), used, str(folder)))
     entries.sort(key=lambda e: -e.last_used)
     return CacheInfo(str(root), tuple(entries), limit_bytes())
 
@@ -388,12 +394,19 @@ def clear() -> tuple[int, int]:
 
 def evict(limit: int) -> int:
     """Delete the least recently used entries until the cache fits *limit*; how many went."""
+    root = cache_dir()
+    if root.is_dir():  # temporary folders left by a process that died while writing
+        stale = time.time() - STALE_TMP_S
+        for folder in root.glob(f"{_TMP_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                if folder.stat().st_mtime < stale:
+                    remove(folder)
     entries = list(info().entries)
     total = sum(e.bytes for e in entries)
     gone = 0
     while entries and total > limit:
         oldest = entries.pop()
-        remove(entry_dir(oldest.source) if oldest.last_used else Path())
+        remove(Path(oldest.folder))  # an incomplete entry (no manifest) counts as oldest
         total -= oldest.bytes
         gone += 1
     return gone

@@ -176,3 +176,18 @@ def test_cache_info_and_clear_on_the_command_line(cache_home, big, capsys):
     assert not cache.entry_dir(big).exists()
     assert cache.info().entries == ()
     assert not open_for_window(big).from_cache
+
+
+def test_eviction_takes_incomplete_and_stale_folders_and_nothing_outside(cache_home, tmp_path):
+    incomplete = cache_home / "0123456789abcdef0123"
+    incomplete.mkdir(parents=True)
+    (incomplete / cache.DATA_FILE).write_bytes(b"x" * 1000)
+    stale = cache_home / "tmp-dead"
+    stale.mkdir()
+    os.utime(stale, (1, 1))
+    outside = tmp_path / "keep"
+    outside.mkdir()
+    assert cache.evict(0) == 1
+    assert not incomplete.exists() and not stale.exists()
+    cache.remove(outside)
+    assert outside.exists()
