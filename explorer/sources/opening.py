@@ -11,12 +11,15 @@ knows Qt: the app runs both in its background runner.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import LoadError
 from . import cache
 from .protocol import GraphSource, top_entities
+
+log = logging.getLogger(__name__)
 
 #: ``progress(fraction, what)``: 0..1 and a short English phrase for the status bar.
 Progress = Callable[[float, str], None]
@@ -76,7 +79,7 @@ def open_for_window(
         unfold(roots)
     if _is_large(graph):
         graph.window_roots = roots  # type: ignore[attr-defined]
-    if not _is_large(graph):  # a small graph: its whole index costs milliseconds
+    else:  # a small graph: its whole index costs milliseconds
         finish_in_background(graph)
     progress(1.0, "ready")
     return graph
@@ -101,8 +104,13 @@ def from_cache(path: str | Path, *, notice: Callable[[str], None] | None = None)
     unreadable: the caller then opens the file)."""
     from .store import CachedStoreGraph, ReadyStore
 
+    def report(message: str) -> None:
+        log.warning("%s", message)  # never lost, even by a caller that shows nothing
+        if notice is not None:
+            notice(message)
+
     try:
-        entry = cache.load(path, report=notice)
+        entry = cache.load(path, report=report)
     except OSError:
         return None
     if entry is None:
