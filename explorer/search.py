@@ -202,7 +202,7 @@ class SearchIndex:
         """Pickled (the on-disk cache) without its display callback (see :meth:`redisplay`)
         nor what :meth:`warm` rebuilds: a reopened index is searchable sooner."""
         lazy = {"_descriptions": None, "_words": None, "_word_list": [], "_pinyin": None}
-        return {**self.__dict__, "_display": None, **lazy}
+        return {**self.__dict__, "_display": None, "_initials": frozenset(), **lazy}
 
     def redisplay(self, display: Callable[[str], str]) -> SearchIndex:
         """Give an unpickled index the callback that names its hits."""
