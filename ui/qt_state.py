@@ -12,7 +12,10 @@ from explorer import views
 from explorer.errors import LoadError
 from explorer.state import ExplorerState
 
-from .remote import Fetcher, is_remote, warm_selection
+from .operations import OperationRunner, reads_may_block
+from .remote import warm_selection
+
+VIEW_KEY = "view"  # selection, view and path requests: the newest one wins
 
 
 class QtState(QObject):
@@ -20,7 +23,8 @@ class QtState(QObject):
 
     Widgets select, expand and change the view through its methods (:meth:`select`,
     :meth:`expand`, :meth:`show_whole`...), which keep the GUI thread off the network
-    when the graph is a remote endpoint (see :meth:`run_remote`).
+    when the graph is a remote endpoint (see :meth:`run_remote`). ``runner`` is the
+    window's one :class:`OperationRunner`: widgets reach it here and start no threads.
     """
 
     graph_changed = Signal(object)  # KnowledgeGraph
@@ -33,10 +37,15 @@ class QtState(QObject):
     fetching = Signal(str)  # id being fetched from a remote source; "" when it is over
     remote_failed = Signal(str, str)  # id, message naming the endpoint and what failed
 
-    def __init__(self, state: ExplorerState, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        state: ExplorerState,
+        runner: OperationRunner | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
-        self._fetcher = Fetcher(self)
+        self.runner = runner or OperationRunner()
         state.graph_changed.connect(self._on_graph_changed)
         state.view_changed.connect(self.view_changed.emit)
         state.selection_changed.connect(self.selection_changed.emit)
@@ -46,10 +55,12 @@ class QtState(QObject):
         state.options_changed.connect(self.options_changed.emit)
 
     def _on_graph_changed(self, kg) -> None:
-        if self._fetcher.busy():  # a selection on the previous graph is moot
-            self._fetcher.cancel()
-            self.fetching.emit("")
+        self._drop()  # a selection on the previous graph is moot
         self.graph_changed.emit(kg)
+
+    def may_block(self) -> bool:
+        """Whether reading the current graph may wait on the network (then: a worker)."""
+        return reads_may_block(self.state.kg)
 
     # --- acting on a remote source ------------------------------------------------------
     def run_remote(self, what: str, warm: Callable[[], Any], apply: Callable[[], None]) -> None:
@@ -59,23 +70,24 @@ class QtState(QObject):
         ``remote_failed`` (*what* names what was asked for) and the state stays as it was;
         a newer request makes the answer of an older one moot."""
         kg = self.state.kg
-        if not is_remote(kg):
+        if not reads_may_block(kg):
             self._drop()  # the newest request wins
             apply()
             return
         self.fetching.emit(what)
-        self._fetcher.run(
-            warm,
-            lambda _result: self._fetched(kg, what, apply),
-            lambda exc: self._failed(kg, what, exc),
+        self.runner.run(
+            lambda _cancel: warm(),
+            key=VIEW_KEY,
+            what=what,
+            on_done=lambda _result: self._fetched(kg, what, apply),
+            on_error=lambda exc: self._failed(kg, what, exc),
         )
 
     def is_fetching(self) -> bool:
-        return self._fetcher.busy()
+        return self.runner.busy(VIEW_KEY)
 
     def _drop(self) -> None:
-        if self._fetcher.busy():
-            self._fetcher.cancel()
+        if self.runner.cancel(VIEW_KEY):
             self.fetching.emit("")
 
     def _fetched(self, kg, what: str, apply: Callable[[], None]) -> None:
