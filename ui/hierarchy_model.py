@@ -25,6 +25,7 @@ from explorer.model import Lang
 from explorer.sources.protocol import prefetch
 
 from .operations import Operation, OperationRunner, reads_may_block
+from .plain_text import tooltip
 
 BATCH = 500
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -247,7 +248,7 @@ class HierarchyModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.cycle:
                 return self.tr("Cycle in the data: this link leads back up the tree")
-            return item.node_id
+            return tooltip(item.node_id)
         if role == Qt.ItemDataRole.ForegroundRole and item.cycle:
             return QBrush(QColor("#a85a14"))
         if role == NodeIdRole:

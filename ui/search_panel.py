@@ -41,7 +41,7 @@ class SearchPanel(QWidget):
         self.results.setObjectName("searchResults")
         self.results.setModel(self.results_model)
         self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.status = QLabel(self)
+        self.status = QLabel(self, textFormat=Qt.TextFormat.PlainText)  # may quote a server
         self._completions = QStringListModel(self)
         self.completer = QCompleter(self._completions, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
