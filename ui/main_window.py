@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
     def _on_remote_failed(self, node_id: str, message: str) -> None:
         """Say what failed where, without a modal box: the view and selection stay."""
         self.last_remote_error = message
+        self.menus.lang_actions[self.state.lang].setChecked(True)  # a switch may have failed
         text = self.tr("Could not fetch %1 (%2). Try again, or open a local file.")
         self.statusBar().showMessage(text.replace("%1", node_id).replace("%2", message))
 

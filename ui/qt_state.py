@@ -13,9 +13,10 @@ from explorer.errors import LoadError
 from explorer.state import ExplorerState
 
 from .operations import OperationRunner, reads_may_block
-from .remote import warm_selection
+from .remote import warm_language, warm_selection
 
 VIEW_KEY = "view"  # selection, view and path requests: the newest one wins
+LANG_KEY = "lang"  # the label language: the newest choice wins
 
 
 class QtState(QObject):
@@ -63,21 +64,29 @@ class QtState(QObject):
         return reads_may_block(self.state.kg)
 
     # --- acting on a remote source ------------------------------------------------------
-    def run_remote(self, what: str, warm: Callable[[], Any], apply: Callable[[], None]) -> None:
+    def run_remote(
+        self,
+        what: str,
+        warm: Callable[[], Any],
+        apply: Callable[[], None],
+        *,
+        key: str = VIEW_KEY,
+    ) -> None:
         """Do *apply* (an ``ExplorerState`` action). On a local source at once; on a remote
         one *warm* first fetches, in a worker, whatever *apply* will read, and *apply* then
         runs on the GUI thread from the caches it filled. A failure is reported by
         ``remote_failed`` (*what* names what was asked for) and the state stays as it was;
-        a newer request makes the answer of an older one moot."""
+        a newer request of the same *key* makes the answer of an older one moot."""
         kg = self.state.kg
         if not reads_may_block(kg):
-            self._drop()  # the newest request wins
+            if key == VIEW_KEY:
+                self._drop()  # the newest request wins
             apply()
             return
         self.fetching.emit(what)
         self.runner.run(
             lambda _cancel: warm(),
-            key=VIEW_KEY,
+            key=key,
             what=what,
             on_done=lambda _result: self._fetched(kg, what, apply),
             on_error=lambda exc: self._failed(kg, what, exc),
@@ -137,6 +146,21 @@ class QtState(QObject):
         depth, in_view = state.depth, target in state.view.node_ids
         self.run_remote(
             target, lambda: warm_selection(kg, target, depth=depth, in_view=in_view), apply
+        )
+
+    # --- options ----------------------------------------------------------------------
+    def set_lang(self, lang: str) -> None:
+        """Show labels in *lang* (on a remote source once what they read is fetched)."""
+        state, kg = self.state, self.state.kg
+        if lang == state.lang:
+            self.runner.cancel(LANG_KEY)
+            return
+        shown, selected = list(state.view.node_ids), state.selection.node_id
+        self.run_remote(
+            lang,
+            lambda: warm_language(kg, shown, selected, lang),
+            lambda: state.set_lang(lang),
+            key=LANG_KEY,
         )
 
     # --- views ------------------------------------------------------------------------

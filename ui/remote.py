@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import Any
 
 from explorer import views
-from explorer.sources.protocol import prefetch
 
 from .details_html import details_html
 
@@ -45,4 +44,19 @@ def warm_tree_place(kg: Any, node_id: str) -> None:
     prefetch_kids = getattr(tree, "prefetch", None)
     if prefetch_kids is not None:
         prefetch_kids(rows)  # the tree asks each shown row whether it has children
-    prefetch(kg, chain + rows)
+    prefetch_facts(kg, chain + rows)
+
+
+def prefetch_facts(kg: Any, ids: list[str]) -> None:
+    """Labels, types and attributes of *ids* in one batch, on a lazy source."""
+    own = getattr(kg, "prefetch", None)
+    if own is not None:
+        own(ids)
+
+
+def warm_language(kg: Any, view_ids: list[str], selected: str | None, lang: str) -> None:
+    """Fetch what switching labels to *lang* reads: the shown entities' facts (labels in
+    every language) and the selected entity's details in *lang*."""
+    prefetch_facts(kg, view_ids)
+    if selected is not None and selected in kg:
+        details_html(kg, selected, lang, str)
