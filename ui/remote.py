@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from explorer import views
-
-from .details_html import details_html
+from explorer.reports import build_entity_details
 
 
 def warm_selection(kg: Any, node_id: str, *, depth: int, in_view: bool) -> bool:
@@ -28,7 +27,7 @@ def warm_selection(kg: Any, node_id: str, *, depth: int, in_view: bool) -> bool:
         return False
     if not in_view:
         views.neighbourhood(kg, node_id, depth=depth)
-    details_html(kg, node_id, "zh", str)
+    build_entity_details(kg, node_id, "zh")
     warm_tree_place(kg, node_id)
     return True
 
@@ -59,4 +58,4 @@ def warm_language(kg: Any, view_ids: list[str], selected: str | None, lang: str)
     every language) and the selected entity's details in *lang*."""
     prefetch_facts(kg, view_ids)
     if selected is not None and selected in kg:
-        details_html(kg, selected, lang, str)
+        build_entity_details(kg, selected, lang)
