@@ -20,14 +20,10 @@ def load_graph(path: str | None, cancel: threading.Event):
     """The graph at *path* (``None``: the bundled article), its first screen computed.
 
     Runs in a worker; a failure reaches the window through :func:`as_load_error`.
-    *cancel* is checked between steps (a parse itself cannot be interrupted).
+    *cancel* is checked between steps (a parse itself cannot be interrupted); the
+    rest of the index (``finish_in_background``) is not run here.
     """
-    from explorer.graph import KnowledgeGraph
-    from explorer.sources import open_source
-    from explorer.sources.protocol import warm
+    from explorer.sources.opening import open_for_window
 
-    # The load's core call, in one place (store-backed above a size threshold).
-    kg = KnowledgeGraph.article() if path is None else open_source(path)
-    if not cancel.is_set():
-        warm(kg)  # indexes, tree roots, the first view's entities: here, not on the GUI
-    return kg
+    # cached index, first view, roots, search: off the GUI (OpenCancelled once cancelled)
+    return open_for_window(path, cancelled=cancel.is_set)
