@@ -201,10 +201,11 @@ class ExplorerState:
         from . import views
 
         kg = self.kg
-        if not hasattr(kg, "prefetch_around"):  # lazy sources (stores, endpoints) open flat
-            opened = views.opening_units(kg)
-            if opened is not None:
-                return views.hierarchy_view(kg, open_units=opened)
+        if hasattr(kg, "prefetch_around"):  # a store or an endpoint: the whole view the
+            return views.whole(kg, cap=self.whole_cap)  # loading worker already fetched
+        opened = views.opening_units(kg)
+        if opened is not None:
+            return views.hierarchy_view(kg, open_units=opened)
         return views.whole(kg, cap=min(self.whole_cap, OPENING_CAP))
 
     # --- the graph ------------------------------------------------------------
