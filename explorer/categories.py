@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from collections.abc import Collection
+
 from .labels import local_name
-from .vocab import KGX, ORG, OWL, RDFS
+from .model import interface_language
+from .vocab import FOAF, KGX, ORG, OWL, RDFS, SDO, VCARD
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +25,8 @@ class Category:
     shape: str  # vis-network shape: dot, box, diamond, triangle, star, square, ellipse, hexagon
 
     def label(self, lang: str = "zh") -> str:
+        """The category's name: an interface word, so in the interface's language."""
+        lang = interface_language(lang)
         if lang == "both":
             return f"{self.zh} / {self.en}"
         return self.zh if lang == "zh" else self.en
@@ -47,10 +52,25 @@ CATEGORIES: dict[str, Category] = {
     )
 }
 
+#: The ORG classes of organizations; a class declared ``rdfs:subClassOf*`` one is one too.
+ORGANIZATION_CLASSES: tuple[str, ...] = (
+    str(ORG.Organization),
+    str(ORG.OrganizationalUnit),
+    str(ORG.FormalOrganization),
+    str(ORG.OrganizationalCollaboration),
+)
+
 _BY_IRI: dict[str, str] = {
-    str(ORG.Organization): "organization",
-    str(ORG.OrganizationalUnit): "organization",
-    str(ORG.FormalOrganization): "organization",
+    **dict.fromkeys(ORGANIZATION_CLASSES, "organization"),
+    str(VCARD.Individual): "person",
+    str(FOAF.Person): "person",
+    str(SDO.Person): "person",
+    "http://schema.org/Person": "person",
+    str(ORG.Post): "role",
+    str(ORG.Role): "role",
+    str(ORG.Membership): "role",
+    str(ORG.Site): "place",
+    str(VCARD.Address): "place",
     str(KGX.Mechanism): "mechanism",
     str(KGX.Initiative): "initiative",
     str(KGX.Goal): "goal",
@@ -106,8 +126,17 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def category_of(type_ids: tuple[str, ...] | list[str]) -> str:
-    """The category of an entity with these rdf:type IRIs (``other`` if none fits)."""
+def category_of(
+    type_ids: tuple[str, ...] | list[str], organization_classes: Collection[str] = ()
+) -> str:
+    """The category of an entity with these rdf:type IRIs (``other`` if none fits).
+
+    *organization_classes* are the data's own classes known to be ``rdfs:subClassOf*``
+    an ORG organization class (see :func:`organigram.organization_classes`).
+    """
+    for t in type_ids:
+        if t in organization_classes:
+            return "organization"
     for t in type_ids:
         hit = _BY_IRI.get(t)
         if hit:

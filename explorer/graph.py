@@ -17,9 +17,13 @@ from rdflib.namespace import DCTERMS, RDF
 
 from . import labels as lab
 from .categories import category_of
+from .errors import AmbiguousName
 from .known_terms import KNOWN_LABELS
-from .model import Edge, Evidence, Figure, Lang, Node, pick_label
-from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, SDO
+from .model import Edge, Evidence, Figure, Lang, Node, Staff, interface_language, pick_label
+from .organigram import organization_classes, post_names, staff_of, to_staff
+from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, ORG, SDO
+
+ORG_ORGANIZATION = str(ORG.Organization)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,6 +50,7 @@ class KnowledgeGraph:
         self._labels_cache: dict[object, tuple[tuple[str, str], ...]] = {}
         self._citations: dict[object, str] = {}
         self._statement_evidence = self._index_statements()
+        self.organization_classes = organization_classes((self.ontology, self.rdf))
         self._build()
 
     # --- construction -----------------------------------------------------------
@@ -136,23 +141,48 @@ class KnowledgeGraph:
             fallback = f"(anonymous {kind} {bnode_number})"
         else:
             fallback = lab.clip(lab.local_name(str(term)))
-        aliases = lab.literal_pairs(g, term, lab.ALIAS_PREDICATES)
-        cat = category_of(types)
-        type_label = self.label_of(types[0]) if types else ""
+        aliases = lab.literal_pairs(g, term, lab.ALIASES_SHOWN)
+        cat = category_of(types, self.organization_classes)
+        type_label = self._type_label(types[0]) if types else ""
         for t in types:  # prefer the type that decided the category
-            if category_of((t,)) == cat:
-                type_label = self.label_of(t)
+            if category_of((t,), self.organization_classes) == cat:
+                type_label = self._type_label(t)
                 break
         return Node(
             id=lab.term_id(term),
-            labels=lab.literal_pairs(g, term, lab.LABEL_PREDICATES),
+            labels=self._names(term),
             fallback=fallback,
             types=types,
             category=cat,
             type_label=type_label,
             descriptions=lab.literal_pairs(g, term, lab.DESCRIPTION_PREDICATES, limit=2000),
-            aliases=tuple(text for _lang, text in aliases),
+            aliases=tuple(dict.fromkeys(text for _lang, text in aliases)),
         )
+
+    def _names(self, term) -> tuple[tuple[str, str], ...]:
+        """Its labels; else a person's vCard name parts joined; else a post's role and unit."""
+        g = self.rdf
+        return (
+            lab.literal_pairs(g, term, lab.LABEL_PREDICATES)
+            or lab.person_names(
+                lab.literal_pairs(g, term, (lab.GIVEN_NAME,)),
+                lab.literal_pairs(g, term, (lab.FAMILY_NAME,)),
+            )
+            or post_names(
+                g,
+                term,
+                self._term_labels,
+                lambda unit: lab.literal_pairs(g, unit, lab.LABEL_PREDICATES),
+            )
+        )
+
+    def _type_label(self, type_iri: str) -> str:
+        """A type's name in the interface language; a publisher's unlabelled (or empty-
+        labelled) organization class is named by the ORG class it refines."""
+        term = URIRef(type_iri)
+        if not self._term_labels(term) and type_iri in self.organization_classes:
+            term = URIRef(ORG_ORGANIZATION)
+        return self.label_of(term, interface_language("zh"))
 
     def _make_edge(self, s, p, o) -> Edge:
         return Edge(
@@ -315,13 +345,25 @@ class KnowledgeGraph:
         key = lab.normalise(text)
         if not key:
             return None
-        for node in self._nodes.values():
-            if any(lab.normalise(t) == key for _l, t in node.labels):
-                return node.id
-        for node in self._nodes.values():
-            if any(lab.normalise(a) == key for a in node.aliases):
-                return node.id
-        return None
+        named = [
+            n for n in self._nodes.values() if any(lab.normalise(t) == key for _l, t in n.labels)
+        ]
+        if not named:
+            named = [
+                n for n in self._nodes.values() if any(lab.normalise(a) == key for a in n.aliases)
+            ]
+        return pick_named(named, text)
+
+    # --- organigrams: people, posts, heads -------------------------------------------
+    def staff(self, unit_id: str) -> tuple[Staff, ...]:
+        """People and posts of a unit: who holds which post in what role, members, heads."""
+        if unit_id not in self._nodes:
+            return ()
+        return to_staff(staff_of(self.rdf, lab.id_term(unit_id)), lab.term_id)
+
+    def heads(self, unit_id: str) -> tuple[str, ...]:
+        """The people ``org:headOf`` the unit."""
+        return tuple(s.person_id for s in self.staff(unit_id) if s.head and s.person_id)
 
     def figures(self) -> list[Figure]:
         """Every number the source states (kgx:Figure), with what it counts."""
@@ -379,12 +421,25 @@ class KnowledgeGraph:
 
     @cached_property
     def hierarchy(self) -> Hierarchy:
-        from .hierarchy import Hierarchy
+        """The organization tree; for data with none, its concept tree, else its class tree
+        (never a mix: see :func:`hierarchy.pick_hierarchy`)."""
+        from .hierarchy import pick_hierarchy
 
-        return Hierarchy.from_graph(self)
+        return pick_hierarchy(self)
 
     @cached_property
     def search_index(self) -> SearchIndex:
         from .search import SearchIndex
 
         return SearchIndex.from_graph(self)
+
+
+def pick_named(named: list[Node], text: str) -> str | None:
+    """The one entity of those a name fits: an organization before a chart document or
+    anything else of the same name; several still equal -> ``AmbiguousName``."""
+    if len(named) > 1:
+        orgs = [n for n in named if n.category == "organization"]
+        named = orgs or named
+    if len(named) > 1:
+        raise AmbiguousName(text, [(n.id, n.label("both")) for n in named])
+    return named[0].id if named else None

@@ -13,6 +13,21 @@ Lang = Literal["zh", "en", "both"]
 LANGS: tuple[Lang, ...] = ("zh", "en", "both")
 
 
+#: The language of the interface's own words (category, type and relation names):
+#: set by the app from its interface language; ``None`` follows the label language.
+_interface: list[str | None] = [None]
+
+
+def set_interface_language(lang: str | None) -> None:
+    """Make the interface's own words follow *lang* ("en" or "zh"), whatever the data's."""
+    _interface[0] = lang if lang in ("zh", "en") else None
+
+
+def interface_language(label_lang: str = "en") -> str:
+    """The language for the interface's own words, given the labels' language."""
+    return _interface[0] or label_lang
+
+
 def pick_label(labels: tuple[tuple[str, str], ...], lang: str, fallback: str) -> str:
     """The label to show for *lang* from ``(language, text)`` pairs.
 
@@ -83,7 +98,8 @@ class Edge:
         return f"{self.source}|{self.predicate}|{self.target}"
 
     def label(self, lang: Lang = "zh") -> str:
-        return pick_label(self.labels, lang, self.fallback)
+        """The relation's name: an interface word, so in the interface's language."""
+        return pick_label(self.labels, interface_language(lang), self.fallback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +171,27 @@ class TreeLink:
     parent: str
     child: str
     predicate: str
+
+
+@dataclass(frozen=True, slots=True)
+class TreeRow:
+    """One row of a printed organization tree; a unit with several parents has a row under
+    each, and ``also_under`` names the other parents."""
+
+    node_id: str
+    depth: int
+    parent: str = ""  # "" for a root
+    also_under: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    """A person or post of a unit: who holds which post in what role, or a plain member."""
+
+    person_id: str = ""  # "" for a post nobody holds
+    post_id: str = ""  # "" for a member without a post
+    role_id: str = ""  # org:role of the post or membership, "" if none
+    head: bool = False  # the person is org:headOf the unit
 
 
 @dataclass(frozen=True, slots=True)
