@@ -6,9 +6,8 @@ filters, so the screen and the exported images always agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from .labels import local_name
 from .model import interface_language

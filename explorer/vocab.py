@@ -6,6 +6,8 @@ Terms are attributes of closed namespaces, so a misspelled term raises
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
@@ -98,7 +100,12 @@ class VCARD(DefinedNamespace):
 
     _NS = Namespace("http://www.w3.org/2006/vcard/ns#")
     _fail = True
-    _extras = ["given-name", "family-name", "additional-name", "honorific-prefix"]
+    _extras: ClassVar[list[str]] = [
+        "given-name",
+        "family-name",
+        "additional-name",
+        "honorific-prefix",
+    ]
 
     fn: URIRef  # formatted name
     Individual: URIRef

@@ -16,8 +16,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import labels as lab
-from ..categories import category_of
+from ..categories import ORGANIZATION_CLASSES, category_of
 from ..errors import LoadError
+from ..hierarchy import KINDS
 from ..model import Edge, Node
 from ..rdf_io import read_for_parsing
 from ..search import Columns, SearchIndex
@@ -27,7 +28,7 @@ from . import store_load as sl
 from .facts import Facts, Lit
 from .lazy import LazyGraph
 from .store_load import Scan, StoreLoader, scan
-from .tree import DEFAULT_DOWN, DEFAULT_UP, LazyHierarchy, roots_query
+from .tree import LazyHierarchy
 
 #: Pattern look-ups stop after this many matches (a hub with 10^6 links is cut).
 MAX_MATCHES = 20_000
@@ -131,7 +132,7 @@ class StoreGraph(LazyGraph):
         hit = self._nodes.get(node_id)
         if hit is None and node_id in self._entities:
             hit = self._nodes[node_id] = fx.make_node(
-                node_id, self._scan_facts(node_id), self.label_of
+                node_id, self._scan_facts(node_id), self.label_of, self.organization_classes
             )
         return hit if hit is not None else super().node(node_id)
 
@@ -258,15 +259,44 @@ class StoreGraph(LazyGraph):
         return LazyHierarchy(self)
 
     @cached_property
+    def organization_classes(self) -> frozenset[str]:
+        """Classes declared ``rdfs:subClassOf*`` an ORG organization class. Without the
+        store (a one-off search never builds it) only the ORG classes themselves."""
+        found = set(ORGANIZATION_CLASSES)
+        if not self._loader._started:
+            return frozenset(found)
+        below: dict[str, list[str]] = {}
+        for q in self.store().quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None):
+            sup, sub = _value(q.object), _value(q.subject)
+            if isinstance(sup, str) and isinstance(sub, str):
+                below.setdefault(sup, []).append(sub)
+        todo = list(found)
+        while todo:
+            for sub in below.get(todo.pop(), ()):
+                if sub not in found:
+                    found.add(sub)
+                    todo.append(sub)
+        return frozenset(found)
+
+    @cached_property
     def _tree_predicates(self) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
-        """Upward and downward predicates, with their declared sub-properties."""
-        up, down = set(DEFAULT_UP), set(DEFAULT_DOWN)
-        for q in self._match(None, ox.NamedNode(str(RDFS.subPropertyOf)), None):
-            sup = _value(q.object)
-            if sup in up:
-                up.add(q.subject.value)
-            elif sup in down:
-                down.add(q.subject.value)
+        """Upward and downward predicates of the first kind of tree the data has (the
+        organization tree, else concepts, else classes), with declared sub-properties."""
+        declared = [
+            (q.subject.value, _value(q.object))
+            for q in self._match(None, ox.NamedNode(str(RDFS.subPropertyOf)), None)
+        ]
+        up: set[str] = set()
+        down: set[str] = set()
+        for ups, downs in KINDS.values():
+            up, down = {str(p) for p in ups}, {str(p) for p in downs}
+            for sub, sup in declared:
+                if sup in up:
+                    up.add(sub)
+                elif sup in down:
+                    down.add(sub)
+            if any(next(self._match(None, ox.NamedNode(p), None), None) for p in up | down):
+                break
         return [ox.NamedNode(p) for p in sorted(up)], [ox.NamedNode(p) for p in sorted(down)]
 
     def tree_kin(self, ids: list[str], *, down: bool) -> dict[str, list[str]]:
@@ -292,9 +322,21 @@ class StoreGraph(LazyGraph):
         return found
 
     def tree_roots(self) -> list[str]:
+        """Entities with children and no parent: one pass over the hierarchy links (a
+        SPARQL ``FILTER NOT EXISTS`` took time in the square of a parent's children)."""
         up, down = self._tree_predicates
-        query = roots_query([p.value for p in up], [p.value for p in down], MAX_MATCHES)
-        return [sol["r"].value for sol in self.store().query(query)]
+        store = self.store()
+        parents: set[str] = set()
+        children: set[str] = set()
+        for pred, upward in [*((p, True) for p in up), *((p, False) for p in down)]:
+            for q in store.quads_for_pattern(None, pred, None):
+                a, b = _value(q.subject), _value(q.object)
+                if isinstance(a, str) and isinstance(b, str):
+                    child, parent = (a, b) if upward else (b, a)
+                    children.add(child)
+                    parents.add(parent)
+        roots = [r for r in parents - children if not r.startswith("_:")]
+        return sorted(roots)[:MAX_MATCHES]
 
     def _by_local_name(self, text: str) -> str | None:
         found = self._local_names.get(text)
