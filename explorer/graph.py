@@ -427,6 +427,14 @@ class KnowledgeGraph:
 
         return pick_hierarchy(self)
 
+    def hierarchy_of(self, kind: str) -> Hierarchy:
+        """One kind of tree: ``organization``, ``concept`` (skos:broader) or ``class``."""
+        from .hierarchy import Hierarchy
+
+        if kind == self.hierarchy.kind:
+            return self.hierarchy
+        return Hierarchy.from_graph(self, kind)
+
     @cached_property
     def search_index(self) -> SearchIndex:
         from .search import SearchIndex
