@@ -20,7 +20,7 @@ from .categories import category_of
 from .errors import AmbiguousName
 from .known_terms import KNOWN_LABELS
 from .model import Edge, Evidence, Figure, Lang, Node, Staff, interface_language, pick_label
-from .organigram import organization_classes, post_names, staff_of, to_staff
+from .organigram import implied_categories, organization_classes, post_names, staff_of, to_staff
 from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, ORG, SDO
 
 ORG_ORGANIZATION = str(ORG.Organization)
@@ -51,6 +51,7 @@ class KnowledgeGraph:
         self._citations: dict[object, str] = {}
         self._statement_evidence = self._index_statements()
         self.organization_classes = organization_classes((self.ontology, self.rdf))
+        self._implied = implied_categories(self.rdf)
         self._build()
 
     # --- construction -----------------------------------------------------------
@@ -143,6 +144,8 @@ class KnowledgeGraph:
             fallback = lab.clip(lab.local_name(str(term)))
         aliases = lab.literal_pairs(g, term, lab.ALIASES_SHOWN)
         cat = category_of(types, self.organization_classes)
+        if cat == "other":
+            cat = self._implied.get(term, cat)
         type_label = self._type_label(types[0]) if types else ""
         for t in types:  # prefer the type that decided the category
             if category_of((t,), self.organization_classes) == cat:

@@ -51,6 +51,12 @@ def pick_label(labels: tuple[tuple[str, str], ...], lang: str, fallback: str) ->
     return fallback
 
 
+def label_language(labels: tuple[tuple[str, str], ...], lang: str) -> str:
+    """The language tag of the label :func:`pick_label` shows for *lang* ("" if untagged)."""
+    text = pick_label(labels, lang, "")
+    return next((tag for tag, t in labels if t == text), "") if text else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact comes from: a phrase of the article and its section."""

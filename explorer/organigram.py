@@ -39,6 +39,17 @@ def organization_classes(graphs: Iterable[Graph]) -> frozenset[str]:
     return frozenset(found)
 
 
+def implied_categories(graph: Graph) -> dict:
+    """Categories of untyped terms from how the data uses them: both ends of
+    ``rdfs:subClassOf`` are classes, the object of ``org:role`` is a role."""
+    found: dict = {}
+    for sub, sup in graph.subject_objects(RDFS.subClassOf):
+        found[sub] = found[sup] = "class"
+    for role in graph.objects(None, ORG.role):
+        found.setdefault(role, "role")
+    return found
+
+
 def post_units(graph: Graph, post) -> list:
     """The units a post is in: ``org:postIn``, or a unit's ``org:hasPost``."""
     units = list(graph.objects(post, ORG.postIn))
