@@ -18,6 +18,40 @@ from .categories import ORGANIZATION_CLASSES
 from .model import Staff
 from .vocab import ORG, RDFS
 
+#: The categories of an organigram's people and posts (the graph's "people and posts" toggle).
+PEOPLE_CATEGORIES: frozenset[str] = frozenset({"person", "role"})
+#: Above this many people and posts the graph starts without them: a chart of units stays
+#: readable, and the tree, details and search still list them.
+PEOPLE_ON_GRAPH_LIMIT = 100
+#: Links that tie people and posts to units.
+STAFF_LINKS = (ORG.hasPost, ORG.postIn, ORG.heldBy, ORG.holds, ORG.hasMember, ORG.memberOf)
+
+
+def people_and_posts(graph: Graph) -> frozenset:
+    """The terms an organigram ties to its units as posts, people or memberships."""
+    found: set = set()
+    for s, o in ((s, o) for p in STAFF_LINKS for s, o in graph.subject_objects(p)):
+        found.add(s)
+        found.add(o)
+    for p in (ORG.hasPost, ORG.hasMember):  # the unit itself is not one of them
+        found.difference_update(graph.subjects(p, None))
+    for p in (ORG.postIn, ORG.memberOf):
+        found.difference_update(graph.objects(None, p))
+    found.update(graph.subjects(ORG.headOf, None))
+    found.update(graph.subjects(ORG.member, None))
+    found.update(graph.objects(None, ORG.member))
+    return frozenset(found)
+
+
+def people_on_graph_by_default(kg) -> bool:
+    """Whether the graph starts with people and posts drawn: yes, unless the data ties
+    more than :data:`PEOPLE_ON_GRAPH_LIMIT` of them to its units (large sources: yes)."""
+    from .graph import KnowledgeGraph  # here: graph.py imports this module
+
+    if not isinstance(kg, KnowledgeGraph):  # a store or endpoint: not walked whole
+        return True
+    return len(people_and_posts(kg.rdf)) <= PEOPLE_ON_GRAPH_LIMIT
+
 
 def organization_classes(graphs: Iterable[Graph]) -> frozenset[str]:
     """Every class declared ``rdfs:subClassOf*`` an ORG organization class (those included).

@@ -124,11 +124,14 @@ class ExplorerState:
 
     def _install(self, kg: KnowledgeGraph) -> None:
         from . import views
+        from .organigram import PEOPLE_CATEGORIES, people_on_graph_by_default
 
         self.kg = kg
         self.history = History()
         self.selection = Selection()
         self.path: Path | None = None
+        if not people_on_graph_by_default(kg):  # a large organigram: its units first
+            self.hidden = self.hidden | PEOPLE_CATEGORIES
         self.base_view = views.whole(kg, cap=self.whole_cap)
         self.view = self._filtered(self.base_view)
 
