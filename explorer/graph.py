@@ -24,6 +24,9 @@ from .organigram import implied_categories, organization_classes, post_names, st
 from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, ORG, SDO
 
 ORG_ORGANIZATION = str(ORG.Organization)
+ORG_POST = str(ORG.Post)
+#: Facts only a post has: a post without them and untyped is not named as one.
+POST_FACTS = frozenset({ORG.role, ORG.postIn, ORG.heldBy})
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -135,14 +138,14 @@ class KnowledgeGraph:
                 self._in[oid].append(edge)
 
     def _make_node(self, term, bnode_number: int) -> Node:
-        g = self.rdf
-        types = tuple(sorted(str(t) for t in g.objects(term, RDF.type) if isinstance(t, URIRef)))
+        facts = list(self.rdf.predicate_objects(term))  # read once: 20,000 units stay quick
+        types = tuple(sorted(str(o) for p, o in facts if p == RDF.type and isinstance(o, URIRef)))
         if isinstance(term, BNode):
             kind = lab.local_name(types[0]) if types else "node"
             fallback = f"(anonymous {kind} {bnode_number})"
         else:
             fallback = lab.clip(lab.local_name(str(term)))
-        aliases = lab.literal_pairs(g, term, lab.ALIASES_SHOWN)
+        aliases = lab.pairs_from(facts, lab.ALIASES_SHOWN)
         cat = category_of(types, self.organization_classes)
         if cat == "other":
             cat = self._implied.get(term, cat)
@@ -153,30 +156,30 @@ class KnowledgeGraph:
                 break
         return Node(
             id=lab.term_id(term),
-            labels=self._names(term),
+            labels=self._names(term, facts, types),
             fallback=fallback,
             types=types,
             category=cat,
             type_label=type_label,
-            descriptions=lab.literal_pairs(g, term, lab.DESCRIPTION_PREDICATES, limit=2000),
+            descriptions=lab.pairs_from(facts, lab.DESCRIPTION_PREDICATES, limit=2000),
             aliases=tuple(dict.fromkeys(text for _lang, text in aliases)),
         )
 
-    def _names(self, term) -> tuple[tuple[str, str], ...]:
+    def _names(
+        self, term, facts: list[tuple], types: tuple[str, ...]
+    ) -> tuple[tuple[str, str], ...]:
         """Its labels; else a person's vCard name parts joined; else a post's role and unit."""
         g = self.rdf
-        return (
-            lab.literal_pairs(g, term, lab.LABEL_PREDICATES)
-            or lab.person_names(
-                lab.literal_pairs(g, term, (lab.GIVEN_NAME,)),
-                lab.literal_pairs(g, term, (lab.FAMILY_NAME,)),
-            )
-            or post_names(
-                g,
-                term,
-                self._term_labels,
-                lambda unit: lab.literal_pairs(g, unit, lab.LABEL_PREDICATES),
-            )
+        named = lab.pairs_from(facts, lab.LABEL_PREDICATES) or lab.person_names(
+            lab.pairs_from(facts, (lab.GIVEN_NAME,)), lab.pairs_from(facts, (lab.FAMILY_NAME,))
+        )
+        if named or not (ORG_POST in types or any(p in POST_FACTS for p, _o in facts)):
+            return named
+        return post_names(
+            g,
+            term,
+            self._term_labels,
+            lambda unit: lab.literal_pairs(g, unit, lab.LABEL_PREDICATES),
         )
 
     def _type_label(self, type_iri: str) -> str:

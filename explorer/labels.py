@@ -66,10 +66,17 @@ def literal_pairs(
     graph: Graph, subject, predicates: tuple[URIRef, ...], limit: int = MAX_LABEL
 ) -> tuple[tuple[str, str], ...]:
     """``(language, text)`` for every literal of *predicates*, in predicate order."""
+    return pairs_from(list(graph.predicate_objects(subject)), predicates, limit)
+
+
+def pairs_from(
+    facts: list[tuple], predicates: tuple[URIRef, ...], limit: int = MAX_LABEL
+) -> tuple[tuple[str, str], ...]:
+    """:func:`literal_pairs` from a subject's ``(predicate, object)`` facts read once."""
     out: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
     for pred in predicates:
-        found = [o for o in graph.objects(subject, pred) if isinstance(o, Literal)]
+        found = [o for p, o in facts if p == pred and isinstance(o, Literal)]
         for obj in sorted(found, key=lambda o: (o.language or "", str(o))):  # stable order
             pair = ((obj.language or "").lower(), clip(str(obj), limit))
             if pair[1] and pair not in seen:
