@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from ..errors import LoadError
+from ..errors import AmbiguousName, LoadError
 from ..sources.protocol import GraphSource
 
 #: Environment variables holding endpoint credentials (never taken from the command line,
@@ -109,6 +109,8 @@ def handle_errors(func):
         except LoadError as exc:
             return fail(str(exc))
         except UsageError as exc:
+            return fail(str(exc))
+        except AmbiguousName as exc:  # the user must pick: bad input, with the candidates
             return fail(str(exc))
         except LookupError as exc:
             return fail(exc.args[0] if exc.args else str(exc), code=1)
