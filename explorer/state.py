@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 LAYOUTS = ("force", "hierarchical")
+MIN_DEPTH, MAX_DEPTH = 1, 5
+
+
+def clamp_depth(depth: int) -> int:
+    """A neighbourhood depth the views can afford (the spin box and the state share it)."""
+    return max(MIN_DEPTH, min(int(depth), MAX_DEPTH))
 
 
 class Emitter(Generic[T]):
@@ -246,7 +252,7 @@ class ExplorerState:
             self.lang_changed.emit(lang)
 
     def set_depth(self, depth: int) -> None:
-        depth = max(1, min(int(depth), 5))
+        depth = clamp_depth(depth)
         if depth != self.depth:
             self.depth = depth
             self.options_changed.emit("depth")
@@ -276,12 +282,7 @@ class ExplorerState:
         return self.kg.label(node_id, self.lang)
 
     def resolve(self, text: str) -> str | None:
-        """The entity a person means by *text*: an id or exact name, else the best search hit."""
-        text = text.strip()
-        if not text:
-            return None
-        found = self.kg.resolve(text)
-        if found is not None:
-            return found
-        hits = self.kg.search_index.search(text, limit=1)
-        return hits[0].node_id if hits else None
+        """The entity a person means by *text* (``explorer.resolve.find_entity``), or None."""
+        from .resolve import find_entity
+
+        return find_entity(self.kg, text)

@@ -193,12 +193,11 @@ def install_endpoint_menu(window: QMainWindow) -> QAction:
         file_menu.insertAction(actions[actions.index(opener) + 1], action)
     else:
         file_menu.addAction(action)
-    window.endpoint_action = action
     return action
 
 
 def open_endpoint_dialog(window: QWidget) -> EndpointDialog:
     dialog = EndpointDialog(window)  # type: ignore[arg-type]
-    window.endpoint_dialog = dialog  # type: ignore[attr-defined]
+    window.endpoint_dialog = dialog  # type: ignore[attr-defined] (MainWindow declares it)
     dialog.open()
     return dialog

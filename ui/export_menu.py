@@ -1,9 +1,14 @@
 """File › Export: the current view as an image, a page or data, as it is on screen.
 
-SVG, PDF, HTML and GEXF use the node positions read from the page (after any
-dragging) and our own writer; PNG is the canvas as drawn, at a higher pixel
-ratio. The dialogs only gather a path and options; ``ExportMenu.export_to``
-does the work and is what the tests call. Failures are shown in a message box.
+The formats, their extensions and their options come from the core's one table
+(``explorer.export.EXPORTERS``), which the CLI reads too. Every positioned
+format uses the node positions read from the page (after any dragging) and the
+entities highlighted on screen (the view's focus and the selection). PNG is the
+SVG writer's drawing rendered by Qt, like on the command line: the picture is
+the same in PNG, SVG and PDF, at any scale, and the same as ``kg-explorer
+export`` draws for those positions. The dialogs only gather a path and options;
+``ExportMenu.export_to`` does the work and is what the tests call. Failures are
+shown in a message box.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,15 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.export import EXTENSIONS, FORMATS, NEEDS_POSITIONS, ExportError, ExportOptions, export
-from explorer.export.atomic import write_bytes
+from explorer.export import EXPORTERS, ExportOptions, export
+from explorer.export.options import MAX_SCALE, MIN_SCALE
+
+from .retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow
-
-IMAGE_FORMATS = ("png", "svg", "pdf")
-#: Formats that take image options (scale / background / legend / title).
-WITH_OPTIONS = frozenset(IMAGE_FORMATS)
+    from .main_window import MainWindow
 
 
 def tr(text: str) -> str:
@@ -44,14 +47,20 @@ def tr(text: str) -> str:
 
 
 class ImageOptionsDialog(QDialog):
-    """Scale or width, background, legend and title for one image export."""
+    """The options a format reads (from its row of ``EXPORTERS``), one form row each.
+
+    Every option has its row in one ``QFormLayout``; the rows the format does not
+    read are hidden, so nothing is placed over anything else.
+    """
 
     def __init__(self, fmt: str, defaults: ExportOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fmt, self.defaults = fmt, defaults
         self.setWindowTitle(tr("Export options"))
-        form = QFormLayout(self)
-        self.scale = QDoubleSpinBox(self, minimum=1.0, maximum=4.0, singleStep=0.5, suffix="×")
+        self.form = QFormLayout(self)
+        self.scale = QDoubleSpinBox(
+            self, minimum=MIN_SCALE, maximum=MAX_SCALE, singleStep=0.5, suffix="×"
+        )
         self.scale.setValue(defaults.scale)
         self.width = QSpinBox(self, minimum=0, maximum=16384, singleStep=100)
         self.width.setSpecialValueText(tr("use the scale"))
@@ -63,20 +72,35 @@ class ImageOptionsDialog(QDialog):
         self.edge_labels = QCheckBox(tr("Names of the relations"), self)
         self.edge_labels.setChecked(defaults.edge_labels)
         self.title = QLineEdit(defaults.title, self)
-        if fmt == "png":
-            form.addRow(tr("Scale"), self.scale)
-            form.addRow(tr("Or width (pixels)"), self.width)
-        form.addRow(self.transparent)
-        if fmt != "png":
-            form.addRow(self.legend)
-            form.addRow(self.edge_labels)
-            form.addRow(tr("Title"), self.title)
+        self.title.setMinimumWidth(260)  # a whole title in view, in either language
+        #: option name -> its field, in the order shown
+        self.fields: dict[str, QWidget] = {
+            "scale": self.scale,
+            "width": self.width,
+            "title": self.title,
+            "transparent": self.transparent,
+            "legend": self.legend,
+            "edge_labels": self.edge_labels,
+        }
+        labels = {"scale": tr("Scale"), "width": tr("Or width (pixels)"), "title": tr("Title")}
+        for name, field in self.fields.items():
+            if name in labels:
+                self.form.addRow(labels[name], field)
+            else:
+                self.form.addRow(field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(buttons)
+        offered = set(EXPORTERS[fmt].options)
+        for name, field in self.fields.items():
+            self.form.setRowVisible(field, name in offered)
+
+    def shown_options(self) -> list[str]:
+        """The options this dialog offers for its format (its visible rows)."""
+        return [name for name, field in self.fields.items() if field.isVisibleTo(self)]
 
     def options(self) -> ExportOptions:
         return replace(
@@ -90,51 +114,52 @@ class ImageOptionsDialog(QDialog):
         )
 
 
-class ExportMenu(QMenu):
+class ExportMenu(Retranslating, QMenu):
     """The Export submenu and the exports it starts."""
 
     finished = Signal(list)  # the paths written
     failed = Signal(str)  # the message shown
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
-        self.actions_by_format = {
-            fmt: self.addAction("", lambda _checked=False, f=fmt: self.ask(f)) for fmt in FORMATS
-        }
-        for fmt in ("html", "ttl"):
-            self.insertSeparator(self.actions_by_format[fmt])
+        self.actions_by_format = {}
+        kind = None
+        for fmt, exporter in EXPORTERS.items():
+            if kind is not None and exporter.kind != kind:
+                self.addSeparator()
+            kind = exporter.kind
+            self.actions_by_format[fmt] = self.addAction(
+                "", lambda _checked=False, f=fmt: self.ask(f)
+            )
         self.error_box: QMessageBox | None = None
         self.last_error = ""
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setTitle(tr("&Export"))
         for fmt, action in self.actions_by_format.items():
-            action.setText(tr(FORMATS[fmt]) + "…")
+            action.setText(tr(EXPORTERS[fmt].name) + "…")
 
     # --- gathering a path and options -----------------------------------------------
     def default_options(self) -> ExportOptions:
+        """The options an export starts from: the screen's language, relation names, title,
+        and what it highlights (the view's focus and the selected entity)."""
         state = self.w.state
         view = self.w.graph.current_view()
+        selected = state.selection.node_id
+        highlight = tuple(dict.fromkeys((*view.focus, *([selected] if selected else []))))
         return ExportOptions(
-            lang=getattr(state, "lang", "zh"),
-            title=view.title,
-            edge_labels=getattr(state, "edge_labels", True),
+            lang=state.lang, title=view.title, edge_labels=state.edge_labels, highlight=highlight
         )
 
     def ask(self, fmt: str) -> None:
-        """Ask where (and, for images, how), then export."""
+        """Ask where (and, for formats with options, how), then export."""
         path = self._ask_path(fmt)
         if not path:
             return
         options = self.default_options()
-        if fmt in WITH_OPTIONS:
+        if EXPORTERS[fmt].options:
             dialog = ImageOptionsDialog(fmt, options, self.w)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
@@ -142,14 +167,14 @@ class ExportMenu(QMenu):
         self.export_to(fmt, path, options)
 
     def _ask_path(self, fmt: str) -> str:
-        if fmt == "csv":
+        exporter = EXPORTERS[fmt]
+        if exporter.multi_file:
             return QFileDialog.getExistingDirectory(
                 self.w, tr("Folder for nodes.csv and edges.csv")
             )
-        ext = EXTENSIONS[fmt]
-        name = f"graph{ext}"
+        ext = exporter.extension
         path, _filter = QFileDialog.getSaveFileName(
-            self.w, tr("Export as {0}").format(tr(FORMATS[fmt])), name, f"*{ext}"
+            self.w, tr("Export as {0}").format(tr(exporter.name)), f"graph{ext}", f"*{ext}"
         )
         if path and not path.lower().endswith(ext):
             path += ext
@@ -159,30 +184,12 @@ class ExportMenu(QMenu):
     def export_to(self, fmt: str, path: str | Path, options: ExportOptions | None = None) -> None:
         """Export the current view; ``finished`` or ``failed`` is emitted when done."""
         options = options or self.default_options()
-        graph = self.w.graph
         try:
-            if fmt == "png":
-                scale = options.scale
-                if options.width:
-                    canvas = getattr(graph, "web", graph).width()
-                    scale = max(0.25, min(8.0, options.width / max(canvas, 1)))
-                graph.grab_canvas_png(
-                    scale, options.transparent, lambda data: self._write_png(path, data)
-                )
-            elif fmt in NEEDS_POSITIONS:
-                graph.fetch_positions(lambda pos: self._write(fmt, path, options, pos))
+            if EXPORTERS[fmt].needs_positions:
+                self.w.graph.fetch_positions(lambda pos: self._write(fmt, path, options, pos))
             else:
                 self._write(fmt, path, options, None)
         except Exception as exc:  # never let an export take the app down
-            self._fail(str(exc))
-
-    def _write_png(self, path: str | Path, data: bytes) -> None:
-        if not data:
-            self._fail(tr("The graph could not be captured."))
-            return
-        try:
-            self._done([write_bytes(path, data)])
-        except ExportError as exc:
             self._fail(str(exc))
 
     def _write(self, fmt: str, path: str | Path, options: ExportOptions, positions) -> None:
@@ -218,22 +225,12 @@ class ExportMenu(QMenu):
         self.failed.emit(message)
 
 
-def install_export_menu(window: QMainWindow) -> QMenu:
-    """Add File › Export to *window*'s menu bar (before Quit when there is one)."""
+def install_export_menu(window: MainWindow) -> ExportMenu:
+    """Add File › Export to *window*'s menu bar, above Quit; the window keeps what this returns."""
     menu = ExportMenu(window)
-    menus = getattr(window, "menus", None)
-    file_menu: QMenu | None = getattr(menus, "file", None)
-    if file_menu is None:
-        file_menu = window.menuBar().addMenu(tr("&File"))
-    quit_action = getattr(menus, "quit", None)
+    file_menu, quit_action = window.menus.file, window.menus.quit
     actions = file_menu.actions()
-    before = None
-    if quit_action in actions:
-        i = actions.index(quit_action)
-        before = actions[i - 1] if i > 0 and actions[i - 1].isSeparator() else quit_action
-    if before is None:
-        file_menu.addMenu(menu)
-    else:
-        file_menu.insertMenu(before, menu)
-    window.export_menu = menu
+    i = actions.index(quit_action)
+    before = actions[i - 1] if i > 0 and actions[i - 1].isSeparator() else quit_action
+    file_menu.insertMenu(before, menu)
     return menu

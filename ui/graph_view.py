@@ -16,11 +16,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from explorer.model import GraphView
-from explorer.render import page
+from explorer.render import html_page, page
 from explorer.state import Selection, ViewChange
 
 from .bridge import GraphBridge
@@ -120,14 +121,23 @@ class GraphWidget(QWidget):
 
     # --- page --------------------------------------------------------------------
     def _load_page(self) -> None:
+        """Load the data-less page (rendered once, kept beside the layouts) with the
+        first view handed to it as a script that runs before the page's own: drawn at
+        load, without waiting for the bridge."""
         state = self.qs.state
+        folder = self._cache.directory.parent / "pages" if self._cache.directory else None
+        path = html_page.shell_page(
+            folder or Path(self._tmp.name), lang=state.lang, edge_labels=state.edge_labels
+        )
         self._view = state.view
         self._positions = dict(self._cache.positions(self._view, state.layout))
         self._shown = self._view.node_ids
-        html = page.build_page(
-            self._view, self._positions, lang=state.lang, edge_labels=state.edge_labels
-        )
-        path = page.write_page(html, Path(self._tmp.name))
+        first = QWebEngineScript()
+        first.setName("kg-initial-view")
+        first.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        first.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        first.setSourceCode(f"window.kgInitial = {self._payload()};")
+        self._page.scripts().insert(first)
         self._ready = False
         self.web.load(QUrl.fromLocalFile(str(path)))
 

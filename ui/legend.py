@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from explorer.categories import CATEGORIES, category
 
 from .qt_state import QtState
+from .retranslate import Retranslating, refresh_on
 
 #: A character that looks like each vis-network shape.
 SHAPE_MARKS = {
@@ -70,7 +71,7 @@ def legend_html(keys: list[str], lang: str) -> str:
     return " &nbsp; ".join(items)
 
 
-class Legend(QWidget):
+class Legend(Retranslating, QWidget):
     """Rebuilt when the view or the label language changes."""
 
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
@@ -86,15 +87,8 @@ class Legend(QWidget):
         row.setContentsMargins(6, 3, 6, 3)
         row.addWidget(self.items, 1)
         row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        qs.view_changed.connect(lambda _c: self.refresh())
-        qs.lang_changed.connect(lambda _l: self.refresh())
-        qs.graph_changed.connect(lambda _g: self.refresh())
+        refresh_on(self.refresh, qs.view_changed, qs.lang_changed, qs.graph_changed)
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         state = self.qs.state

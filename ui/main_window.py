@@ -25,6 +25,8 @@ from explorer.state import ExplorerState, Selection
 from . import fonts
 from .details_panel import DetailsPanel
 from .dialogs import load_error_box
+from .endpoint_dialog import EndpointDialog, install_endpoint_menu
+from .export_menu import install_export_menu
 from .figures_chart import FiguresPanel
 from .graph_view import GraphWidget
 from .hierarchy_panel import HierarchyPanel
@@ -96,13 +98,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.nav)
         self.menus = Menus(self)
         self.menus.fill_recent(self.settings.recent_files())
-        self._install_export_menu()
-        try:
-            from .endpoint_dialog import install_endpoint_menu
-        except ImportError:  # written separately; the app works without it
-            pass
-        else:
-            install_endpoint_menu(self)
+        self.export_menu = install_export_menu(self)
+        self.endpoint_action = install_endpoint_menu(self)
+        self.endpoint_dialog: EndpointDialog | None = None  # the last one opened
+        self.start_problem: str | None = None  # why the first graph could not be shown
 
         self.breadcrumb = QLabel(self)
         self.progress = QProgressBar(self, maximumWidth=160, textVisible=False)
@@ -136,13 +135,6 @@ class MainWindow(QMainWindow):
             self._restore()
         else:
             self.resize(1400, 860)
-
-    def _install_export_menu(self) -> None:
-        try:
-            from .export_menu import install_export_menu
-        except ImportError:  # written separately; the app works without it
-            return
-        install_export_menu(self)
 
     def _order_tabs(self) -> None:
         chain: list[QWidget] = [

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QToolBar, QToolButton, QWidget
 
 from explorer.categories import category
+from explorer.state import MAX_DEPTH, MIN_DEPTH
 
 from .legend import present_categories, swatch
 from .qt_state import QtState
@@ -30,7 +31,7 @@ class NavigationBar(QToolBar):
         self.edge_labels.setShortcut(QKeySequence("Ctrl+L"))
         self.hierarchical = QAction(self, checkable=True, checked=state.layout == "hierarchical")
         self.hierarchical.setShortcut(QKeySequence("Ctrl+H"))
-        self.depth = QSpinBox(self, minimum=1, maximum=5, value=state.depth)
+        self.depth = QSpinBox(self, minimum=MIN_DEPTH, maximum=MAX_DEPTH, value=state.depth)
         self.depth.setObjectName("depthSpin")
         self.depth_label = QLabel(self)
         self.types_menu = QMenu(self)

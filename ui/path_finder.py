@@ -1,10 +1,15 @@
-"""Path finder: two entities, the shortest chain of relations, and its evidence hop by hop."""
+"""Path finder: two entities, the shortest chain of relations, and its evidence hop by hop.
+
+Names go through the core's one resolver: a name that matches no entity closely
+is refused with suggestions (as in the CLI), never silently replaced by a fuzzy
+match. The hops are ``explorer.reports.PathReport`` in the core's HTML template.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QUrl
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
@@ -19,12 +24,16 @@ from PySide6.QtWidgets import (
 
 from explorer import views
 from explorer.model import Path
+from explorer.render.report_html import path_html
+from explorer.reports import build_path_report
+from explorer.resolve import UnknownEntity, find_entity, resolve_entity, suggest
 
 from .qt_state import QtState
 from .remote import Fetcher, is_remote
+from .retranslate import Retranslating
 
 
-class PathFinder(QWidget):
+class PathFinder(Retranslating, QWidget):
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qs = qs
@@ -72,7 +81,8 @@ class PathFinder(QWidget):
         self.target.returnPressed.connect(self.find)
         qs.path_changed.connect(self._show)
         qs.lang_changed.connect(lambda _l: self._show(qs.state.path))
-        self._hops: list[str] = []
+        self._hops: tuple[str, ...] = ()
+        self._suggestions: list[tuple[QLineEdit, str]] = []  # behind the #s<i> links
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -83,12 +93,7 @@ class PathFinder(QWidget):
         self.find_button.setText(self.tr("Find path"))
         self.source.setPlaceholderText(self.tr("Entity name, pinyin or IRI"))
         self.target.setPlaceholderText(self.tr("Entity name, pinyin or IRI"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self._show(self.qs.state.path)
-        super().changeEvent(event)
+        self._show(self.qs.state.path)
 
     def _complete(self, text: str, box: QLineEdit) -> None:
         """Completions as you type, from the search index (no list of every label); on a
@@ -124,8 +129,11 @@ class PathFinder(QWidget):
         if not is_remote(kg):
             return self._find(src, dst)
 
-        def warm() -> None:  # what _find reads: the two look-ups and the path search
-            a, b = resolve(kg, src), resolve(kg, dst)
+        def warm() -> None:  # what _find reads: the look-ups (or suggestions) and the path
+            a, b = find_entity(kg, src), find_entity(kg, dst)
+            for text, found in ((src, a), (dst, b)):
+                if found is None and text.strip():
+                    suggest(kg, text)
             if a is not None and b is not None and a in kg and b in kg:
                 path = views.shortest_path(kg, a, b)
                 if path is not None:
@@ -136,63 +144,65 @@ class PathFinder(QWidget):
 
     def _find(self, src: str, dst: str) -> Path | None:
         state = self.qs.state
-        a, b = state.resolve(src), state.resolve(dst)
-        if a is None or b is None:
-            missing = src if a is None else dst
-            self._message(self.tr("No entity matches “%1”.").replace("%1", missing))
-            return None
-        path = state.find_path(a, b)
+        ends: list[str] = []
+        for box, text in ((self.source, src), (self.target, dst)):
+            try:
+                ends.append(resolve_entity(state.kg, text, state.lang))
+            except UnknownEntity as refused:
+                self._refuse(box, refused)
+                return None
+        path = state.find_path(*ends)
         if path is None:
             self._message(self.tr("These two entities are not connected."))
         return path
 
+    def _refuse(self, box: QLineEdit, refused: UnknownEntity) -> None:
+        """Say which name matched nothing; offer the closest entities as links."""
+        text = self.tr("No entity matches “%1”.").replace("%1", refused.text)
+        self._message(text)
+        if refused.suggestions:
+            self._suggestions = [(box, label) for label in refused.suggestions]
+            links = " · ".join(
+                f"<a href='#s{i}'>{escape(label)}</a>"
+                for i, label in enumerate(refused.suggestions)
+            )
+            self.result.setHtml(
+                f"<p>{escape(text)}</p><p>{escape(self.tr('Did you mean:'))} {links}</p>"
+            )
+
+    def suggestions(self) -> list[str]:
+        """The names offered after the last refusal."""
+        return [label for _box, label in self._suggestions]
+
     def _message(self, text: str) -> None:
-        self._hops = []
+        self._hops, self._suggestions = (), []
         self.result.setHtml(f"<p>{escape(text)}</p>")
 
     def _show(self, path: Path | None) -> None:
         if path is None:
             return
-        kg, lang = self.qs.state.kg, self.qs.state.lang
-        self._hops = list(path.node_ids)
-        out = [f"<p><b>{escape(self.tr('%n hop(s)', '', len(path.steps)))}</b></p><ol>"]
-        for i, step in enumerate(path.steps):
-            a, b = path.node_ids[i], path.node_ids[i + 1]
-            arrow = "→" if step.forward else "←"
-            out.append(
-                f"<li><a href='#n{i}'>{escape(kg.label(a, lang))}</a> {arrow} "
-                f"<i>{escape(step.edge.label(lang))}</i> {arrow} "
-                f"<a href='#n{i + 1}'>{escape(kg.label(b, lang))}</a>"
-            )
-            for ev in step.edge.evidence:
-                where = f" <small>({escape(ev.section)})</small>" if ev.section else ""
-                out.append(f"<br>“{escape(ev.quote)}”{where}")
-            if not step.edge.evidence:
-                out.append(f"<br><small>{escape(self.tr('no quoted evidence'))}</small>")
-            out.append("</li>")
-        out.append("</ol>")
-        self.result.setHtml("".join(out))
+        state = self.qs.state
+        report = build_path_report(
+            state.kg, path.node_ids[0], path.node_ids[-1], state.lang, path=path
+        )
+        heading = self.tr("%n hop(s)", "", len(report.hops))
+        page = path_html(report, self.tr, hops_heading=heading)
+        self._hops, self._suggestions = page.targets, []
+        self.result.setHtml(page.html)
 
     def hop_text(self) -> str:
         return self.result.toPlainText()
 
-    def _on_link(self, url) -> None:
-        fragment = url.fragment()
-        if (
-            fragment.startswith("n")
-            and fragment[1:].isdigit()
-            and int(fragment[1:]) < len(self._hops)
-        ):
-            self.qs.select(self._hops[int(fragment[1:])])
-
-
-def resolve(kg, text: str) -> str | None:
-    """``ExplorerState.resolve`` on *kg* itself (a worker must not read the state)."""
-    text = text.strip()
-    if not text:
-        return None
-    found = kg.resolve(text)
-    if found is not None:
-        return found
-    hits = kg.search_index.search(text, limit=1)
-    return hits[0].node_id if hits else None
+    def _on_link(self, url: QUrl) -> None:
+        kind, number = url.fragment()[:1], url.fragment()[1:]
+        if not number.isdigit():
+            return
+        i = int(number)
+        if kind == "n" and i < len(self._hops):
+            self.qs.select(self._hops[i])
+        elif kind == "s" and i < len(self._suggestions):
+            box, label = self._suggestions[i]
+            box.setText(label)
+            self.find()
+        elif kind == "c":
+            self.result.scrollToAnchor(url.fragment())

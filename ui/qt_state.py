@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from explorer import views
 from explorer.errors import LoadError
-from explorer.state import ExplorerState
+from explorer.state import ExplorerState, clamp_depth
 
 from .remote import Fetcher, is_remote, warm_selection
 
@@ -174,7 +174,7 @@ class QtState(QObject):
     def set_depth(self, depth: int) -> None:
         """Change the neighbourhood depth; a neighbourhood on show is redrawn at it."""
         state, kg = self.state, self.state.kg
-        depth, center = max(1, min(int(depth), 5)), state.selection.node_id
+        depth, center = clamp_depth(depth), state.selection.node_id
         if depth == state.depth:  # back to the depth shown: a change under way is moot
             self._drop()
             return

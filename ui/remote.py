@@ -20,9 +20,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from explorer import views
+from explorer.reports import build_entity_details
 from explorer.sources.sparql import EndpointGraph
-
-from .details_html import details_html
 
 
 def is_remote(kg: object) -> bool:
@@ -38,7 +37,7 @@ def warm_selection(kg: Any, node_id: str, *, depth: int, in_view: bool) -> bool:
         return False
     if not in_view:
         views.neighbourhood(kg, node_id, depth=depth)
-    details_html(kg, node_id, "zh", str)
+    build_entity_details(kg, node_id, "zh")
     tree = kg.hierarchy
     if tree.contains(node_id):
         chain = tree.ancestors(node_id)

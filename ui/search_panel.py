@@ -22,11 +22,12 @@ from .hierarchy_model import NodeIdRole
 from .legend import present_categories, swatch
 from .qt_state import QtState
 from .remote import Fetcher, is_remote
+from .retranslate import Retranslating
 
 DEBOUNCE_MS = 120
 
 
-class SearchPanel(QWidget):
+class SearchPanel(Retranslating, QWidget):
     """Typing searches as you go; Enter or a click on a result selects it and centres the graph."""
 
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
@@ -83,11 +84,6 @@ class SearchPanel(QWidget):
         self.types.setToolTip(self.tr("Only entities of this type"))
         self._fill_types()
         self._show_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _fill_types(self) -> None:
         keep = self.types.currentData()

@@ -31,6 +31,10 @@ class Translations:
         """Switch the interface to *lang* ("en" or "zh"); False if its file is missing."""
         if lang not in UI_LANGS:
             lang = "en"
+        # The interface's locale, set before the LanguageChange events that (un)installing
+        # translators sends: panels read it to show descriptions in this language.
+        language = QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English
+        QLocale.setDefault(QLocale(language))
         for translator in self._installed:
             self.app.removeTranslator(translator)
         self._installed = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -10,6 +12,8 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
 )
+
+log = logging.getLogger(__name__)
 
 ALLOWED_SCHEMES = frozenset({"file", "qrc", "data", "about", "blob"})
 
@@ -41,7 +45,7 @@ class QuietPage(QWebEnginePage):
 
     def javaScriptConsoleMessage(self, level, message, line, source):
         if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
-            print(f"[graph page] {source}:{line}: {message}")
+            log.error("graph page %s:%s: %s", source, line, message)
 
 
 _PROFILE: QWebEngineProfile | None = None

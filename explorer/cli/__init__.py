@@ -1,8 +1,9 @@
 """The ``kg-explorer`` command line: the desktop app, or one subcommand.
 
-``kg-explorer`` or ``kg-explorer FILE`` opens the app; ``kg-explorer SUBCOMMAND ...``
-runs a query and prints the answer. Exit codes: 0 success, 1 nothing found,
-2 bad input or usage (message on stderr, never a traceback).
+``kg-explorer SUBCOMMAND ...`` runs a query and prints the answer; ``kg-explorer``
+or ``kg-explorer FILE`` opens the app, through the launcher in ``ui.launch``.
+Exit codes: 0 success, 1 nothing found, 2 bad input or usage (message on stderr,
+never a traceback).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from pathlib import Path
+from functools import cache
 
 from .common import common_parser, fail
 
@@ -31,49 +32,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kg-explorer",
-        description="Open the desktop app (subcommands: run kg-explorer --help-commands).",
-    )
-    parser.add_argument("file", nargs="?", help="an RDF file to open (default: the article graph)")
-    parser.add_argument(
-        "--screenshot", metavar="PNG", help="render the window offscreen, save, exit"
-    )
-    parser.add_argument("--select", metavar="ENTITY", help="with --screenshot: select this entity")
-    parser.add_argument("--lang", choices=("zh", "en", "both"), help="label language")
-    return parser
+HELP = ("-h", "--help", "--help-commands")
+
+
+def is_command_line(argv: list[str]) -> bool:
+    """Whether *argv* asks for a subcommand or for help (else the launcher opens the app)."""
+    return bool(argv) and (argv[0] in HELP or argv[0] in _command_names())
+
+
+@cache
+def _command_names() -> frozenset[str]:
+    return frozenset(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand. The desktop app is started by ``ui.launch`` (the core never
+    imports the GUI)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    if argv and argv[0] in ("--help-commands",):
+    if argv and argv[0] == "--help-commands":
         parser.print_help()
         return 0
-    if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):
-        args = parser.parse_args(argv)
-        try:
-            return int(args.run(args) or 0)
-        except KeyboardInterrupt:
-            return 130
-        except BrokenPipeError:
-            return 0
-    args = app_parser().parse_args(argv)
-    if args.file and not Path(args.file).is_file():
-        return fail(f"{args.file}: no such file")
+    if not is_command_line(argv):
+        parser.print_usage(sys.stderr)
+        return fail("a subcommand is needed (the desktop app is `kg-explorer [FILE]`)")
+    args = parser.parse_args(argv)
     try:
-        from ui.app import run_app
-    except ImportError as exc:
-        return fail(f"the desktop app is not available ({exc})")
-    return run_app(
-        [sys.argv[0], *argv],
-        path=args.file,
-        screenshot=args.screenshot,
-        select=args.select,
-        lang=args.lang,
-    )
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
 
 
 if __name__ == "__main__":

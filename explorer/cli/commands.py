@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
-from .. import analysis, views
+from .. import analysis
 from ..errors import LoadError
-from ..graph import KnowledgeGraph
-from ..model import Edge, Evidence
+from ..render.report_text import to_json, to_text
+from ..reports import build_entity_details, build_hierarchy_report, build_path_report
 from .common import UsageError, emit_json, handle_errors, load_kg, resolve
 
 
@@ -52,36 +53,18 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 # --- helpers -------------------------------------------------------------------------
-def _evidence_json(ev: tuple[Evidence, ...]) -> list[dict]:
-    return [
-        {"quote": e.quote, "section": e.section, "source": e.source, "note": e.note} for e in ev
-    ]
+def answer(args: argparse.Namespace, data: Any, text: str, found: bool = True) -> int:
+    """Print *data* as JSON (``--json``) or *text*; exit code 1 when nothing was found."""
+    if args.json:
+        emit_json(data)
+    elif text:
+        print(text)
+    return 0 if found else 1
 
 
-def _print_evidence(ev: tuple[Evidence, ...], indent: str = "    ") -> None:
-    for line in _evidence_lines(ev, indent):
-        print(line)
-
-
-def _evidence_lines(ev: tuple[Evidence, ...], indent: str = "    ") -> list[str]:
-    lines = []
-    for e in ev:
-        where = f" [{e.section}]" if e.section else ""
-        note = f" ({e.note})" if e.note else ""
-        lines.append(f"{indent}“{e.quote}”{where}{note}")
-    return lines
-
-
-def _edge_json(kg: KnowledgeGraph, edge: Edge, lang) -> dict:
-    return {
-        "source": edge.source,
-        "source_label": kg.label(edge.source, lang),
-        "predicate": edge.predicate,
-        "predicate_label": edge.label(lang),
-        "target": edge.target,
-        "target_label": kg.label(edge.target, lang),
-        "evidence": _evidence_json(edge.evidence),
-    }
+def answer_report(args: argparse.Namespace, report) -> int:
+    """A report from ``explorer.reports`` as JSON or text; 1 when it found nothing."""
+    return answer(args, to_json(report), to_text(report), report.found)
 
 
 # --- subcommands ---------------------------------------------------------------------
@@ -96,152 +79,39 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     hits = kg.search_index.search(args.query, categories=categories, limit=args.limit)
-    if args.json:
-        emit_json(
-            [
-                {
-                    "id": h.node_id,
-                    "label": kg.label(h.node_id, args.lang),
-                    "category": h.category,
-                    "match": h.kind,
-                    "matched": h.matched,
-                    "score": round(h.score, 3),
-                }
-                for h in hits
-            ]
-        )
-    else:
-        for h in hits:
-            print(f"{kg.label(h.node_id, args.lang)}\t{h.category}\t{h.kind}\t{h.node_id}")
-    return 0 if hits else 1
+    data = [
+        {
+            "id": h.node_id,
+            "label": kg.label(h.node_id, args.lang),
+            "category": h.category,
+            "match": h.kind,
+            "matched": h.matched,
+            "score": round(h.score, 3),
+        }
+        for h in hits
+    ]
+    text = "\n".join(f"{d['label']}\t{d['category']}\t{d['match']}\t{d['id']}" for d in data)
+    return answer(args, data, text, bool(hits))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     kg = load_kg(args)
-    node = kg.node(resolve(kg, args.entity))
-    lang = args.lang
-    out_edges, in_edges = kg.out_edges(node.id), kg.in_edges(node.id)
-    breadcrumb = [kg.label(a, lang) for a in kg.hierarchy.ancestors(node.id)]
-    if args.json:
-        emit_json(
-            {
-                "id": node.id,
-                "label": node.label(lang),
-                "labels": [{"lang": lg, "text": t} for lg, t in node.labels],
-                "aliases": list(node.aliases),
-                "types": [{"id": t, "label": kg.label_of(t, lang)} for t in node.types],
-                "category": node.category,
-                "description": node.description(lang),
-                "hierarchy": breadcrumb,
-                "evidence": _evidence_json(kg.evidence(node.id)),
-                "ocr_corrections": [
-                    {"printed": a, "corrected": b, "comment": c}
-                    for a, b, c in kg.ocr_corrections(node.id)
-                ],
-                "figures": [
-                    {"value": f.value, "unit": f.unit_label(lang), "counts": f.counts_label(lang)}
-                    for f in kg.figures_of(node.id)
-                ],
-                "relations_out": [_edge_json(kg, e, lang) for e in out_edges],
-                "relations_in": [_edge_json(kg, e, lang) for e in in_edges],
-            }
-        )
-        return 0
-    print(node.label(lang))
-    print(f"  id: {node.id}")
-    for lg, text in node.labels:
-        print(f"  label@{lg or '-'}: {text}")
-    if node.aliases:
-        print(f"  aliases: {', '.join(node.aliases)}")
-    if node.types:
-        print(f"  types: {', '.join(kg.label_of(t, lang) for t in node.types)}")
-    if node.description(lang):
-        print(f"  description: {node.description(lang)}")
-    if breadcrumb:
-        print(f"  within: {' > '.join(breadcrumb)}")
-    evidence = kg.evidence(node.id)
-    if evidence:
-        print("  evidence:")
-        _print_evidence(evidence)
-    for printed, corrected, _c in kg.ocr_corrections(node.id):
-        print(f"  OCR correction: {printed} -> {corrected}")
-    for f in kg.figures_of(node.id):
-        print(f"  figure: {f.value:g} {f.unit_label(lang)} ({f.counts_label(lang)})")
-    if out_edges:
-        print("  relations:")
-        for e in out_edges:
-            print(f"    → {e.label(lang)}: {kg.label(e.target, lang)}")
-            _print_evidence(e.evidence, "        ")
-    if in_edges:
-        print("  referenced by:")
-        for e in in_edges:
-            print(f"    ← {kg.label(e.source, lang)} {e.label(lang)}")
-            _print_evidence(e.evidence, "        ")
-    return 0
+    node_id = resolve(kg, args.entity)
+    return answer_report(args, build_entity_details(kg, node_id, args.lang))
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
     kg = load_kg(args)
-    tree = kg.hierarchy
     if args.depth is not None and args.depth < 0:
         raise UsageError("--depth must be 0 or more")
-    roots = [resolve(kg, args.root)] if args.root else tree.roots()
-    if not roots or (args.root and not tree.contains(roots[0])):
-        if args.json:
-            emit_json({"roots": [], "cycles": []})
-        else:
-            print("no hierarchy found", flush=True)
-        return 1
-    rows = [(nid, d) for root in roots for nid, d in tree.descendants(root, depth=args.depth)]
-    cycles = [
-        {"nodes": [kg.label(n, args.lang) for n in c.node_ids], "cut": [c.cut.child, c.cut.parent]}
-        for c in tree.cycles
-    ]
-    if args.json:
-        emit_json(
-            {
-                "nodes": [
-                    {"id": nid, "label": kg.label(nid, args.lang), "depth": d} for nid, d in rows
-                ],
-                "cycles": cycles,
-            }
-        )
-        return 0
-    for nid, d in rows:
-        print(f"{'  ' * d}{kg.label(nid, args.lang)}")
-    for c in cycles:
-        print(f"cycle (cut, not followed): {' → '.join(c['nodes'])}")
-    return 0
+    root = resolve(kg, args.root) if args.root else None
+    return answer_report(args, build_hierarchy_report(kg, root, args.lang, depth=args.depth))
 
 
 def cmd_path(args: argparse.Namespace) -> int:
     kg = load_kg(args)
     a, b = resolve(kg, args.a), resolve(kg, args.b)
-    path = views.shortest_path(kg, a, b)
-    if path is None:
-        if args.json:
-            emit_json(None)
-        else:
-            print(f"no path between {kg.label(a, args.lang)} and {kg.label(b, args.lang)}")
-        return 1
-    if args.json:
-        emit_json(
-            {
-                "nodes": [{"id": n, "label": kg.label(n, args.lang)} for n in path.node_ids],
-                "hops": [
-                    {**_edge_json(kg, s.edge, args.lang), "forward": s.forward} for s in path.steps
-                ],
-            }
-        )
-        return 0
-    print(kg.label(path.node_ids[0], args.lang))
-    for step in path.steps:
-        e = step.edge
-        nxt = e.target if step.forward else e.source
-        arrow = f"—{e.label(args.lang)}→" if step.forward else f"←{e.label(args.lang)}—"
-        print(f"  {arrow} {kg.label(nxt, args.lang)}")
-        _print_evidence(e.evidence, "      ")
-    return 0
+    return answer_report(args, build_path_report(kg, a, b, args.lang))
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -250,61 +120,48 @@ def cmd_stats(args: argparse.Namespace) -> int:
     types = analysis.type_counts(kg, "en" if lang == "both" else lang)
     figures = kg.figures()
     top = analysis.most_connected(kg, lang=lang)
-    if args.json:
-        emit_json(
+    data = {
+        "entities": len(kg),
+        "relations": len(kg.edges()),
+        "triples": len(kg.rdf),
+        "types": [{"id": t.type_id, "label": t.label, "count": t.count} for t in types],
+        "figures": [
             {
-                "entities": len(kg),
-                "relations": len(kg.edges()),
-                "triples": len(kg.rdf),
-                "types": [{"id": t.type_id, "label": t.label, "count": t.count} for t in types],
-                "figures": [
-                    {
-                        "value": f.value,
-                        "unit": f.unit_label(lang),
-                        "counts": f.counts_label(lang),
-                        "entity": f.entity_id,
-                        "entity_label": kg.label(f.entity_id, lang) if f.entity_id else "",
-                        "as_of": f.as_of,
-                    }
-                    for f in figures
-                ],
-                "most_connected": [
-                    {
-                        "id": r.node_id,
-                        "label": r.label,
-                        "degree": r.degree,
-                        "betweenness": r.centrality,
-                    }
-                    for r in top
-                ],
+                "value": f.value,
+                "unit": f.unit_label(lang),
+                "counts": f.counts_label(lang),
+                "entity": f.entity_id,
+                "entity_label": kg.label(f.entity_id, lang) if f.entity_id else "",
+                "as_of": f.as_of,
             }
-        )
-        return 0
-    print(f"{len(kg)} entities, {len(kg.edges())} relations, {len(kg.rdf)} triples")
-    print("\nEntities by type:")
-    for t in types:
-        print(f"  {t.count:6d}  {t.label}")
+            for f in figures
+        ],
+        "most_connected": [
+            {"id": r.node_id, "label": r.label, "degree": r.degree, "betweenness": r.centrality}
+            for r in top
+        ],
+    }
+    lines = [f"{len(kg)} entities, {len(kg.edges())} relations, {len(kg.rdf)} triples"]
+    lines.append("\nEntities by type:")
+    lines += [f"  {t.count:6d}  {t.label}" for t in types]
     if figures:
-        print("\nFigures:")
+        lines.append("\nFigures:")
         for f in figures:
             of = f" — {kg.label(f.entity_id, lang)}" if f.entity_id else ""
             when = f" (as of {f.as_of})" if f.as_of else ""
-            print(f"  {f.value:>12,g} {f.unit_label(lang)}  {f.counts_label(lang)}{of}{when}")
-    print("\nMost connected:")
-    for r in top:
-        print(f"  {r.degree:4d}  {r.centrality:.3f}  {r.label}")
-    return 0
+            lines.append(
+                f"  {f.value:>12,g} {f.unit_label(lang)}  {f.counts_label(lang)}{of}{when}"
+            )
+    lines.append("\nMost connected:")
+    lines += [f"  {r.degree:4d}  {r.centrality:.3f}  {r.label}" for r in top]
+    return answer(args, data, "\n".join(lines))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..validate import validate_file
 
     report = validate_file(Path(args.file), shapes=Path(args.shapes) if args.shapes else None)
-    if args.json:
-        emit_json(report.as_dict())
-    else:
-        print(report.text())
-    return 0 if report.conforms else 1
+    return answer(args, report.as_dict(), report.text(), report.conforms)
 
 
 def cmd_provenance_check(args: argparse.Namespace) -> int:
@@ -316,12 +173,8 @@ def cmd_provenance_check(args: argparse.Namespace) -> int:
         raise LoadError(f"cannot read the source text ({exc})", source=args.source) from None
     kg = load_kg(args)
     missing = check_evidence(kg.rdf, text)
-    if args.json:
-        emit_json([{"quote": m.quote, "section": m.section, "subject": m.subject} for m in missing])
-    elif missing:
-        print(f"{len(missing)} evidence phrase(s) not found in {args.source}:")
-        for m in missing:
-            print(f"  “{m.quote}”  ({m.subject}; {m.section})")
-    else:
-        print(f"every evidence phrase occurs in {args.source}")
-    return 1 if missing else 0
+    data = [{"quote": m.quote, "section": m.section, "subject": m.subject} for m in missing]
+    lines = [f"{len(missing)} evidence phrase(s) not found in {args.source}:"] if missing else []
+    lines += [f"  “{m.quote}”  ({m.subject}; {m.section})" for m in missing]
+    text = "\n".join(lines) or f"every evidence phrase occurs in {args.source}"
+    return answer(args, data, text, not missing)

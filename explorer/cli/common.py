@@ -80,14 +80,10 @@ def load_kg(args: argparse.Namespace) -> GraphSource:
 
 
 def resolve(kg: GraphSource, text: str) -> str:
-    """The entity *text* names, or UsageError; falls back to the best search hit."""
-    found = kg.resolve(text)
-    if found:
-        return found
-    hits = kg.search_index.search(text, limit=1)
-    if hits and hits[0].rank <= 2:
-        return hits[0].node_id
-    raise LookupError(f"no entity named {text!r}")
+    """The entity *text* names (``explorer.resolve``), or LookupError with suggestions."""
+    from ..resolve import resolve_entity
+
+    return resolve_entity(kg, text)
 
 
 def fail(message: str, code: int = 2) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import views
 from ..errors import LoadError
-from ..export import FORMATS, NEEDS_POSITIONS, ExportError, ExportOptions, export
+from ..export import EXPORTERS, ExportError, ExportOptions, export
 from ..export.spread import spread
 from ..graph import KnowledgeGraph
 from ..model import GraphView
@@ -29,14 +29,16 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         description="Write a view of the graph to a file. For csv, --out names a folder "
         "that receives nodes.csv and edges.csv.",
     )
-    p.add_argument("--format", required=True, choices=list(FORMATS), help="what to write")
+    p.add_argument("--format", required=True, choices=list(EXPORTERS), help="what to write")
     p.add_argument("--out", required=True, metavar="PATH", help="the file (a folder for csv)")
     p.add_argument("--view", default="all", metavar="VIEW", help=VIEW_HELP)
     p.add_argument(
         "--depth", type=int, metavar="N", help="hops for a neighbourhood, levels for a tree"
     )
     p.add_argument("--layout", choices=("force", "hierarchical"), help="default: by view")
-    p.add_argument("--scale", type=float, default=1.0, metavar="N", help="PNG: 1 to 4 (default 1)")
+    p.add_argument(
+        "--scale", type=float, metavar="N", help=f"PNG: 1 to 4 (default {ExportOptions().scale:g})"
+    )
     p.add_argument(
         "--width", type=int, metavar="PX", help="PNG: width in pixels instead of --scale"
     )
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc.args[0]) if exc.args else str(exc))
     options = ExportOptions(
         lang=args.lang,
-        scale=args.scale,
+        scale=ExportOptions().scale if args.scale is None else args.scale,
         width=args.width,
         transparent=args.transparent,
         legend=not args.no_legend,
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         layout=args.layout or ("hierarchical" if view.kind == "hierarchy" else "force"),
     )
     positions = None
-    if args.format in NEEDS_POSITIONS:
+    if EXPORTERS[args.format].needs_positions:
         from ..layout import layout
 
         positions = spread(view, layout(view, options.layout), options.lang)

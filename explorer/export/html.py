@@ -1,35 +1,28 @@
 """The view as one interactive HTML file that works with no network and no app.
 
-It is the app's own page (vis-network inlined, data as inert JSON) minus the
-reference to Qt's channel script, which exists only inside the app; the page's
-script already runs without it.
+It is the app's own page (the same pyvis template, vis-network inlined, data as
+inert JSON) with its data inline and without Qt's channel script, which exists
+only inside the app; the page's script runs without it.
 """
 
 from __future__ import annotations
 
-import re
-from html import escape
 from pathlib import Path
 
 from ..model import GraphView
-from ..render.page import build_page
-from .atomic import ExportError, write_text
+from ..render.html_page import render_page
+from .atomic import write_text
 from .options import ExportOptions, Positions
-
-_EXTERNAL_SCRIPT = re.compile(r"<script\s+src=\"[^\"]*\"\s*>\s*</script>\s*", re.I)
-_REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
-_DATA_BLOCK = re.compile(r'<script type="application/json"[^>]*>.*?</script>', re.S)
 
 
 def html_text(view: GraphView, positions: Positions, options: ExportOptions) -> str:
-    page = build_page(view, positions, lang=options.lang, edge_labels=options.edge_labels)
-    page = _EXTERNAL_SCRIPT.sub("", page)
-    title = options.title or view.title or "KG Explorer"
-    page = page.replace("<title>KG Explorer</title>", f"<title>{escape(title)}</title>", 1)
-    markup = _DATA_BLOCK.sub("", page)  # labels may quote URLs; only the markup matters
-    if _REMOTE.search(markup) or "<script src" in markup:
-        raise ExportError("the interactive page still refers to an outside file")
-    return page
+    return render_page(
+        view,
+        positions,
+        lang=options.lang,
+        edge_labels=options.edge_labels,
+        title=options.title or view.title or "KG Explorer",
+    )
 
 
 def write_html(

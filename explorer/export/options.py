@@ -16,10 +16,11 @@ class ExportOptions:
     """Choices for one export; the image ones are ignored by data formats."""
 
     lang: Lang = "zh"
-    scale: float = 1.0  # PNG: 1x-4x the drawing's size in pixels
+    scale: float = 2.0  # PNG: 1x-4x the drawing's size in pixels (2x reads well on slides)
     width: int | None = None  # PNG: pixel width instead of a scale
     transparent: bool = False
     legend: bool = True
     title: str = ""
     edge_labels: bool = True
     layout: str = "force"  # used when no positions are given: force | hierarchical
+    highlight: tuple[str, ...] | None = None  # drawn emphasised; None: the view's focus

@@ -2,9 +2,11 @@
 
 Qt's SVG renderer draws our SVG (text as text, anti-aliased), and its PDF
 engine embeds a subset of the font actually used, so Chinese shows on any
-machine and stays selectable. PySide6 is imported inside the functions: the
-core never imports Qt at module level, and a command-line export runs on the
-offscreen platform with no display.
+machine and stays selectable. PySide6 is imported inside the functions, and a
+command-line export runs on the offscreen platform with no display.
+
+This is the one module of the core allowed to import Qt: the import-linter
+contract in pyproject.toml names it, and fails on any other.
 """
 
 from __future__ import annotations

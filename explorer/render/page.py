@@ -1,20 +1,17 @@
-"""The vis-network page for a ``GraphView``: one self-contained HTML file.
+"""What the graph page draws: vis-network node and edge records, labels, options.
 
-vis-network's JS and CSS are inlined from pyvis's bundled copy, so the page
-needs no network. Every label, tooltip and IRI travels as JSON inside a
-``<script type="application/json">`` block (with ``<``, ``>`` and ``&``
-escaped), is parsed by ``bridge.js`` and reaches the screen only as canvas text
-or ``textContent``: data is never markup. Positions come from Python (physics
-off), so the first frame is the final layout.
+Every label, tooltip and IRI travels as JSON inside a ``<script
+type="application/json">`` block (with ``<``, ``>`` and ``&`` escaped), is parsed
+by ``bridge.js`` and reaches the screen only as canvas text or ``textContent``:
+data is never markup. Positions come from Python (physics off), so the first
+frame is the final layout. The HTML around them is ``html_page``'s (pyvis).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from ..categories import category
@@ -23,7 +20,6 @@ from ..model import Edge, GraphView, Lang, Node
 #: Font list for labels: the CJK face first so Chinese never falls back to boxes.
 FONT_FACE = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Sans", sans-serif'
 ASSETS = Path(__file__).with_name("assets")
-VIS_VERSION = "vis-9.1.2"
 #: Chinese characters per label line, and Latin characters per line.
 CJK_WIDTH = 8
 LATIN_WIDTH = 22
@@ -44,23 +40,6 @@ def script_json(value: object) -> str:
     """JSON that is inert inside a ``<script>`` element (no ``</script>`` can close it)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return _JS_UNSAFE_RE.sub(lambda m: _JS_UNSAFE[m.group(0)], text)
-
-
-@lru_cache(maxsize=1)
-def vis_assets() -> tuple[str, str]:
-    """(JS, CSS) of the vis-network copy bundled with pyvis, found without importing pyvis."""
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("pyvis is not installed: it provides the bundled vis-network")
-    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / VIS_VERSION
-    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    return js, css
-
-
-@lru_cache(maxsize=1)
-def bridge_js() -> str:
-    return (ASSETS / "bridge.js").read_text(encoding="utf-8")
 
 
 # --- labels -------------------------------------------------------------------
@@ -261,61 +240,3 @@ def options(*, edge_labels: bool = True) -> dict:
             "scaling": {"label": {"enabled": False, "drawThreshold": 9}},
         },
     }
-
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="{html_lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; \
-script-src 'unsafe-inline' qrc:; style-src 'unsafe-inline'; img-src data:; font-src data:">
-<title>{title}</title>
-<style>{vis_css}</style>
-<style>
-html, body {{ margin: 0; padding: 0; width: 100%; height: 100%; overflow: hidden;
-  background: #ffffff; font-family: {font_face}; }}
-#network {{ position: absolute; inset: 0; }}
-.kg-tip {{ white-space: pre-wrap; max-width: 360px; font-size: 13px; line-height: 1.4; }}
-div.vis-tooltip {{ font-family: {font_face}; }}
-</style>
-</head>
-<body>
-<div id="network" tabindex="-1"></div>
-<script type="application/json" id="kg-data">{data}</script>
-<script type="application/json" id="kg-options">{opts}</script>
-<script>{vis_js}</script>
-<script src="{qwebchannel}"></script>
-<script>{bridge}</script>
-</body>
-</html>
-"""
-
-
-def build_page(
-    view: GraphView,
-    positions: dict[str, tuple[float, float]],
-    *,
-    lang: Lang = "zh",
-    edge_labels: bool = True,
-    qwebchannel: str = "qrc:///qtwebchannel/qwebchannel.js",
-) -> str:
-    """The complete HTML page drawing *view* at *positions* (load it from a file)."""
-    vis_js, vis_css = vis_assets()
-    return _TEMPLATE.format(
-        html_lang="zh-Hans" if lang == "zh" else "en",
-        title="KG Explorer",
-        vis_css=vis_css,
-        font_face=FONT_FACE,
-        data=script_json(page_data(view, positions, lang)),
-        opts=script_json(options(edge_labels=edge_labels)),
-        vis_js=vis_js.replace("</script", "<\\/script"),
-        qwebchannel=qwebchannel,
-        bridge=bridge_js(),
-    )
-
-
-def write_page(html: str, directory: str | Path, name: str = "graph.html") -> Path:
-    """Write the page to *directory* (QWebEngineView.load it; setHtml fails past ~1 MB)."""
-    path = Path(directory) / name
-    path.write_text(html, encoding="utf-8")
-    return path

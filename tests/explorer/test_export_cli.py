@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
+from explorer.export import EXPORTERS
 
 ROOT = Path(__file__).parents[2]
 SMALL = ROOT / "tests" / "data" / "export" / "small.ttl"
@@ -115,3 +119,24 @@ def test_the_default_title_follows_the_label_language(tmp_path, lang, expected):
     assert done.returncode == 0, done.stderr
     title = ET.parse(out).getroot().find("{http://www.w3.org/2000/svg}title").text
     assert title.startswith(expected)
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTERS))
+def test_every_format_of_the_table_exports_from_the_cli(tmp_path, fmt):
+    exporter = EXPORTERS[fmt]
+    out = tmp_path / f"view{exporter.extension or '-folder'}"
+    done = kgx("--format", fmt, "--out", str(out), "--view", "neighbourhood:兰州市委", "--json")
+    assert done.returncode == 0, done.stderr
+    files = [Path(p) for p in json.loads(done.stdout)["files"]]
+    assert files and all(p.stat().st_size > 0 for p in files)
+    assert len(files) > 1 if exporter.multi_file else files == [out]
+
+
+def test_the_cli_png_defaults_to_twice_the_svg_size(tmp_path):
+    from PIL import Image
+
+    svg, png = tmp_path / "a.svg", tmp_path / "a.png"
+    assert kgx("--format", "svg", "--out", str(svg)).returncode == 0
+    assert kgx("--format", "png", "--out", str(png)).returncode == 0
+    width = float(ET.fromstring(svg.read_bytes()).get("width"))
+    assert abs(Image.open(png).width / width - 2) < 0.02  # fonts may differ by a few px

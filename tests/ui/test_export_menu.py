@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.export import FORMATS, ExportOptions
+from explorer.export import EXPORTERS, ExportOptions
 from explorer.graph import KnowledgeGraph
 
 SMALL = Path(__file__).parents[1] / "data" / "export" / "small.ttl"
@@ -47,7 +47,7 @@ def js(qtbot, page, code: str):
 
 def test_the_menu_offers_every_format(window):
     menu = window.export_menu
-    assert set(menu.actions_by_format) == set(FORMATS)
+    assert list(menu.actions_by_format) == list(EXPORTERS)
     file_menu = window.menus.file
     assert menu.menuAction() in file_menu.actions()
     assert file_menu.actions()[-1] is window.menus.quit  # Export sits above Quit
@@ -68,16 +68,46 @@ def test_svg_and_pdf_use_the_positions_on_screen(qtbot, window, tmp_path):
     assert "兰州市委" in PdfReader(pdf).pages[0].extract_text()
 
 
-def test_png_is_the_canvas_at_the_chosen_scale(qtbot, window, tmp_path):
+def test_png_is_the_svg_drawing_at_the_chosen_scale(qtbot, window, tmp_path):
+    """One PNG route for app and CLI: the SVG writer's drawing (same positions), by Qt."""
     from PIL import Image
 
-    out = tmp_path / "canvas.png"
-    run_export(qtbot, window, "png", out, ExportOptions(scale=2))
-    image = Image.open(out).convert("RGB")
-    css_width = window.graph.web.width()
-    assert abs(image.width - 2 * css_width) <= 2
+    svg, png = tmp_path / "same.svg", tmp_path / "same.png"
+    run_export(qtbot, window, "svg", svg)
+    run_export(qtbot, window, "png", png, ExportOptions(lang="zh", scale=2))
+    svg_width = float(ET.fromstring(svg.read_bytes()).get("width"))
+    image = Image.open(png).convert("RGB")
+    assert abs(image.width - 2 * svg_width) <= 2
     colours = image.getcolors(maxcolors=1_000_000)
     assert sum(n for n, c in colours if c != (255, 255, 255)) > 0.005 * image.width * image.height
+    assert (217, 83, 79) in {c for _n, c in colours}  # an organization's fill, as in the SVG
+
+
+def test_the_selection_is_highlighted_alike_in_every_image_format(qtbot, window, tmp_path):
+    other = next(n.id for n in window.graph.current_view().nodes if n.id != CITY)
+    window.state.select(other)
+    options = window.export_menu.default_options()
+    assert other in options.highlight
+    run_export(qtbot, window, "svg", tmp_path / "sel.svg", options)
+    thick = [
+        el
+        for el in ET.fromstring((tmp_path / "sel.svg").read_bytes()).iter()
+        if el.get("stroke-width") in ("4", "4.0")
+    ]
+    assert thick, "the selected entity is drawn with the focus border"
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTERS))
+def test_every_format_of_the_table_exports_from_the_app(qtbot, window, tmp_path, fmt):
+    exporter = EXPORTERS[fmt]
+    out = tmp_path / f"view{exporter.extension or '-folder'}"
+    menu = window.export_menu
+    with qtbot.waitSignal(menu.finished, timeout=30_000) as done:
+        menu.export_to(fmt, out, menu.default_options())
+    assert menu.last_error == ""
+    written = done.args[0]
+    assert written and all(p.stat().st_size > 0 for p in written)
+    assert len(written) > 1 if exporter.multi_file else written == [out]
 
 
 def test_html_export_draws_the_network_offline(qtbot, window, tmp_path):
@@ -146,6 +176,43 @@ def test_options_dialog_gathers_options(qtbot, window):
     svg_dialog.title.setText("标题")
     chosen = svg_dialog.options()
     assert (chosen.legend, chosen.edge_labels, chosen.title) == (False, False, "标题")
+
+
+@pytest.mark.parametrize("fmt", [f for f, e in EXPORTERS.items() if e.options])
+def test_the_options_dialog_shows_each_formats_rows_without_overlap(qtbot, window, fmt):
+    from ui.export_menu import ImageOptionsDialog
+
+    dialog = ImageOptionsDialog(fmt, window.export_menu.default_options(), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.shown_options() == [
+        name for name in dialog.fields if name in EXPORTERS[fmt].options
+    ]
+    form = dialog.form
+    boxes = []
+    for name in dialog.shown_options():
+        field = dialog.fields[name]
+        label = form.labelForField(field)
+        for widget in (field, label):
+            if widget is not None:
+                assert widget.isVisible()
+                boxes.append((name, widget.geometry()))
+    for name, field in dialog.fields.items():
+        if name not in EXPORTERS[fmt].options:
+            assert not field.isVisible()
+            label = form.labelForField(field)
+            assert label is None or not label.isVisible()
+    for i, (a, ra) in enumerate(boxes):
+        for b, rb in boxes[i + 1 :]:
+            assert not ra.intersects(rb), f"{fmt}: {a} overlaps {b}"
+
+
+def test_png_defaults_to_twice_the_size(window):
+    from ui.export_menu import ImageOptionsDialog
+
+    assert window.export_menu.default_options().scale == 2
+    assert ImageOptionsDialog("png", window.export_menu.default_options()).scale.value() == 2
 
 
 def test_defaults_follow_the_window(window):

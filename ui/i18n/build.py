@@ -107,6 +107,7 @@ ZH: dict[str, dict[str, str]] = {
         "Referred to by": "被引用于",
         "Evidence in the article": "文章原文依据",
         "OCR corrections": "OCR 校正",
+        "Sources": "出处",
     },
     "PathFinder": {
         "From": "起点",
@@ -118,6 +119,9 @@ ZH: dict[str, dict[str, str]] = {
         "These two entities are not connected.": "这两个实体之间没有连接。",
         "%n hop(s)": "%n 步",
         "no quoted evidence": "无原文引用",
+        "Did you mean:": "您要找的是不是：",
+        "Section": "章节",
+        "Sources": "出处",
     },
     "FiguresPanel": {"Figures in the article": "文章中的数据", "value": "数值"},
     "HierarchyModel": {

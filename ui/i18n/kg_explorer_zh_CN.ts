@@ -312,6 +312,10 @@
         <source>OCR corrections</source>
         <translation>OCR 校正</translation>
     </message>
+    <message>
+        <source>Sources</source>
+        <translation>出处</translation>
+    </message>
 </context>
 <context>
     <name>PathFinder</name>
@@ -350,6 +354,18 @@
     <message>
         <source>no quoted evidence</source>
         <translation>无原文引用</translation>
+    </message>
+    <message>
+        <source>Did you mean:</source>
+        <translation>您要找的是不是：</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出处</translation>
     </message>
 </context>
 <context>

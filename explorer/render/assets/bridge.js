@@ -29,7 +29,10 @@
     });
   }
 
-  const data = readJSON("kg-data");
+  // The app hands its first view over before this runs (window.kgInitial); an exported
+  // page carries its data inline.
+  const initial = window.kgInitial || null;
+  const data = initial || readJSON("kg-data");
   const options = readJSON("kg-options");
   const nodes = new vis.DataSet(withTips(data.nodes));
   const edges = new vis.DataSet(withTips(data.edges));
