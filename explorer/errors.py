@@ -34,14 +34,3 @@ class LoadError(Exception):
             where.append(f"column {self.column}")
         prefix = ", ".join(w for w in where if w)
         return f"{prefix}: {self.message}" if prefix else self.message
-
-
-class AmbiguousName(LookupError):
-    """A name given by the user fits several entities: the candidates, for the user to pick."""
-
-    def __init__(self, text: str, candidates: list[tuple[str, str]]) -> None:
-        self.text = text
-        self.candidates = candidates  # (id, label)
-        listed = "; ".join(f"{label} <{node_id}>" for node_id, label in candidates[:10])
-        more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
-        super().__init__(f"{text!r} names {len(candidates)} entities: {listed}{more}")

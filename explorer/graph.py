@@ -17,10 +17,10 @@ from rdflib.namespace import DCTERMS, RDF
 
 from . import labels as lab
 from .categories import category_of
-from .errors import AmbiguousName
 from .known_terms import KNOWN_LABELS
 from .model import Edge, Evidence, Figure, Lang, Node, Staff, interface_language, pick_label
 from .organigram import implied_categories, organization_classes, post_names, staff_of, to_staff
+from .resolve import AmbiguousName
 from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, ORG, SDO
 
 ORG_ORGANIZATION = str(ORG.Organization)

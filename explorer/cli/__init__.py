@@ -13,6 +13,7 @@ import importlib
 import sys
 from functools import cache
 
+from ..model import set_interface_language
 from .common import common_parser, fail
 
 #: Modules that each add subcommands: ``register(subparsers, common)`` and ``run(args)``.
@@ -57,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return fail("a subcommand is needed (the desktop app is `kg-explorer [FILE]`)")
     args = parser.parse_args(argv)
+    # the CLI speaks English: its own words (types, relations) too, unless labels are zh only
+    set_interface_language("zh" if getattr(args, "lang", "both") == "zh" else "en")
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

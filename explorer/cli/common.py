@@ -8,7 +8,8 @@ import os
 import sys
 from typing import Any
 
-from ..errors import AmbiguousName, LoadError
+from ..errors import LoadError
+from ..resolve import AmbiguousName
 from ..sources.protocol import GraphSource
 
 #: Environment variables holding endpoint credentials (never taken from the command line,

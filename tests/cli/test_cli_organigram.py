@@ -54,15 +54,19 @@ def test_people_by_family_name_and_units_by_type(cli):
 
 
 def test_show_gives_purpose_people_posts_and_parents(cli):
-    r = cli("show", "Referat I B", "--data", SENFIN, "--json")
+    r = cli("show", "Referat II F", "--data", SENFIN, "--json")
     assert r.code == 0, r.err
     data = r.json()
-    assert data["description"] == "Beteiligungsmanagement I"
-    assert [p["label"] for p in data["parents"]] == ["Abteilung I - Vermögen und Beteiligungen"]
+    assert data["description"].startswith("Angelegenheiten der Einzelpläne 07, 12 und 13")
+    assert [p["label"] for p in data["parents"]] == ["Abteilung II - Finanzpolitik und Haushalt"]
     staff = data["people_and_posts"]
-    assert staff and staff[0]["post"].startswith("Referatsleitung, Referat I B")
-    text = cli("show", "Referat I B", "--data", SENFIN).out
-    assert "Beteiligungsmanagement I" in text and "Referatsleitung, Referat I B" in text
+    assert staff[0]["post"]["label"] == "Referatsleitung, Referat II F"
+    assert staff[0]["person"]["id"] == OG + "person-be7e8f1e90"
+    assert staff[0]["role"]["label"] == "Referatsleitung"
+    text = cli("show", "Referat II F", "--data", SENFIN).out
+    assert "Einzelpläne 07, 12 und 13" in text and "Referatsleitung, Referat II F" in text
+    assert "types: Organization, Referat" in text  # interface words in English, not 组织
+    assert "has sub-organization" in text and "下设" not in text
 
 
 def test_an_ambiguous_name_lists_the_candidates_with_exit_2(cli, tmp_path):

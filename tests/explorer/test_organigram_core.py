@@ -12,10 +12,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDFS
 
 from explorer.categories import category
-from explorer.errors import AmbiguousName, LoadError
+from explorer.errors import LoadError
 from explorer.graph import KnowledgeGraph
 from explorer.model import set_interface_language
 from explorer.rdf_io import load_graph
+from explorer.resolve import AmbiguousName, find_entity
 
 SENFIN = Path(__file__).parents[2] / "../shared/data/organigrams/berlin-senfin-2023.ttl"
 OG = "https://berlin.github.io/lod-organigram/"
@@ -198,6 +199,7 @@ def test_an_ambiguous_name_lists_the_candidates(load_text):
         "http://example.org/b",
     ]
     assert "http://example.org/a" in str(caught.value)
+    assert find_entity(kg, "Referat Z") is None  # a panel's lookup takes neither silently
 
 
 def test_interface_words_follow_the_interface_language(senfin, interface_language):
