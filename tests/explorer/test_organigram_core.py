@@ -5,6 +5,7 @@ parts, purposes, several parents, and the interface's words in the interface lan
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,23 @@ def test_json_ld_without_context_but_with_ids_still_loads(tmp_path: Path):
     )
     g: Graph = load_graph(path)
     assert (URIRef("http://example.org/a"), RDFS.label, Literal("A")) in g
+
+
+def test_details_list_parents_people_and_posts_with_working_links(senfin: KnowledgeGraph):
+    from explorer.render.report_html import details_html
+    from explorer.reports import build_entity_details
+
+    unit = OG + "organisation-226017243c"  # Referat II F
+    d = build_entity_details(senfin, unit, "en")
+    assert [p.id for p in d.parents] == [ABT_II]
+    assert [(line.person.label, line.post.label) for line in d.people] == [
+        ("Jan Schubert", "Referatsleitung, Referat II F")
+    ]
+    page = details_html(d)
+    assert "People and posts" in page.html
+    assert "Angelegenheiten der Einzelpläne 07, 12 und 13" in page.html
+    # every link's number points at the entity it names
+    links = re.findall(r"href='#e(\d+)'>([^<]+)</a>", page.html)
+    assert len(links) >= 4  # the person, the post, the member, the parent
+    for number, text in links:
+        assert senfin.label(page.targets[int(number)], "en") == text.replace("&amp;", "&")
