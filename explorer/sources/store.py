@@ -10,6 +10,7 @@ of the whole graph is ever built.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -20,15 +21,18 @@ from ..categories import ORGANIZATION_CLASSES, category_of
 from ..errors import LoadError
 from ..hierarchy import KINDS
 from ..model import Edge, Node
+from ..organigram import same_language
 from ..rdf_io import read_for_parsing
 from ..search import Columns, SearchIndex
-from ..vocab import RDFS
+from ..vocab import ORG, RDFS
 from . import facts as fx
 from . import store_load as sl
 from .facts import Facts, Lit
 from .lazy import LazyGraph
 from .store_load import Scan, StoreLoader, scan
 from .tree import LazyHierarchy
+
+POST, ROLE, POST_IN, HAS_POST = (str(t) for t in (ORG.Post, ORG.role, ORG.postIn, ORG.hasPost))
 
 #: Pattern look-ups stop after this many matches (a hub with 10^6 links is cut).
 MAX_MATCHES = 20_000
@@ -131,10 +135,35 @@ class StoreGraph(LazyGraph):
     def node(self, node_id: str) -> Node:
         hit = self._nodes.get(node_id)
         if hit is None and node_id in self._entities:
-            hit = self._nodes[node_id] = fx.make_node(
+            hit = fx.make_node(
                 node_id, self._scan_facts(node_id), self.label_of, self.organization_classes
             )
+            if not hit.labels and POST in hit.types and self._loader._started:
+                hit = replace(hit, labels=self._post_names(node_id))
+            self._nodes[node_id] = hit
         return hit if hit is not None else super().node(node_id)
+
+    def _post_names(self, node_id: str) -> tuple[tuple[str, str], ...]:
+        """A post without a label: "Role, Unit", per language of the unit's labels."""
+        term = _term(node_id)
+
+        def first(found) -> object:
+            return next((_value(t) for t in found), None)
+
+        role = first(q.object for q in self._match(term, ox.NamedNode(ROLE), None))
+        unit = first(q.object for q in self._match(term, ox.NamedNode(POST_IN), None))
+        if unit is None:
+            unit = first(q.subject for q in self._match(None, ox.NamedNode(HAS_POST), term))
+        if not isinstance(unit, str):
+            return ()
+        role_pairs = self._term_labels(role) if isinstance(role, str) else ()
+        role_fallback = lab.local_name(role if isinstance(role, str) else POST)
+        unit_pairs = self.node(unit).labels if unit in self._entities else ()
+        unit_pairs = unit_pairs or (("", lab.local_name(unit)),)
+        return tuple(
+            (lang, f"{same_language(role_pairs, lang) or role_fallback}, {text}")
+            for lang, text in unit_pairs
+        )
 
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
         if iri.startswith("_:"):

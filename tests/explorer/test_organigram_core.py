@@ -258,3 +258,18 @@ def test_details_list_parents_people_and_posts_with_working_links(senfin: Knowle
     assert len(links) >= 4  # the person, the post, the member, the parent
     for number, text in links:
         assert senfin.label(page.targets[int(number)], "en") == text.replace("&amp;", "&")
+
+
+def test_a_store_backed_organigram_reads_the_same():
+    """Charts over 1 MB open store-backed: same classes, names, posts and tree."""
+    from explorer.sources.store import open_store
+
+    kg = open_store(SENFIN)
+    assert kg.label(OG + "position-632cdb0e18", "en") == (
+        "Abteilungsleitung, Abteilung II - Finanzpolitik und Haushalt"
+    )
+    assert kg.label(OG + "person-06c11f8f08") == "Katrin Dube"
+    assert kg.node(LIP).category == "organization"
+    assert kg.hierarchy.roots() == [ROOT]
+    rows = kg.hierarchy.outline(ROOT)
+    assert {(r.parent, r.node_id) for r in rows if r.parent} == sub_organization_links(SENFIN)
