@@ -99,3 +99,11 @@ def test_tree_of_a_parent_with_twenty_thousand_units(cli, tmp_path):
         lines = r.out.splitlines()
         assert len(lines) == 20_001
         assert lines[0] == "Wide root"
+
+
+def test_stats_counts_every_unit_as_an_organization(cli):
+    r = cli("stats", "--data", SENFIN, "--json")
+    assert r.code == 0, r.err
+    kinds = {c["key"]: c["count"] for c in r.json()["categories"]}
+    assert kinds["organization"] == 50  # 30 typed org:Organization, 20 only by a subclass
+    assert kinds["person"] == 52
