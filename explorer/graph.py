@@ -20,7 +20,7 @@ from .categories import category_of
 from .known_terms import KNOWN_LABELS
 from .model import Edge, Evidence, Figure, Lang, Node, Staff, interface_language, pick_label
 from .organigram import implied_categories, organization_classes, post_names, staff_of, to_staff
-from .resolve import AmbiguousName
+from .resolve import pick_named
 from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, ORG, SDO
 
 ORG_ORGANIZATION = str(ORG.Organization)
@@ -446,14 +446,3 @@ class KnowledgeGraph:
         from .search import SearchIndex
 
         return SearchIndex.from_graph(self)
-
-
-def pick_named(named: list[Node], text: str) -> str | None:
-    """The one entity of those a name fits: an organization before a chart document or
-    anything else of the same name; several still equal -> ``AmbiguousName``."""
-    if len(named) > 1:
-        orgs = [n for n in named if n.category == "organization"]
-        named = orgs or named
-    if len(named) > 1:
-        raise AmbiguousName(text, [(n.id, n.label("both")) for n in named])
-    return named[0].id if named else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Lang
+from .model import Lang, Node
 
 if TYPE_CHECKING:
     from .sources.protocol import GraphSource
@@ -41,6 +41,17 @@ class AmbiguousName(UnknownEntity):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+def pick_named(named: list[Node], text: str) -> str | None:
+    """The one entity of those a name fits: an organization before a chart document or
+    anything else of the same name; several still equal -> ``AmbiguousName``."""
+    if len(named) > 1:
+        orgs = [n for n in named if n.category == "organization"]
+        named = orgs or named
+    if len(named) > 1:
+        raise AmbiguousName(text, [(n.id, n.label("both")) for n in named])
+    return named[0].id if named else None
 
 
 def find_entity(kg: GraphSource, text: str, *, refuse_ambiguous: bool = False) -> str | None:

@@ -273,3 +273,9 @@ def test_a_store_backed_organigram_reads_the_same():
     assert kg.hierarchy.roots() == [ROOT]
     rows = kg.hierarchy.outline(ROOT)
     assert {(r.parent, r.node_id) for r in rows if r.parent} == sub_organization_links(SENFIN)
+
+
+def test_store_backed_lookup_prefers_the_unit_too():
+    from explorer.sources.store import open_store
+
+    assert open_store(SENFIN).resolve("Senatsverwaltung für Finanzen") == ROOT
