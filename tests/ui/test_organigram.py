@@ -69,3 +69,10 @@ def test_a_parent_with_twenty_thousand_units_opens_in_the_app(qtbot, window, tmp
     assert model.index(19_999, 0, root).data() == "Unit 19999"
     window.state.select("http://example.org/unit/c12345")
     qtbot.waitUntil(lambda: window.hierarchy.current_id() == "http://example.org/unit/c12345")
+
+
+def test_german_organigram_speaks_chinese_in_a_chinese_interface(qtbot, make_window):
+    window = make_window(KnowledgeGraph.from_file(SENFIN), lang="en", ui_lang="zh")
+    legend = window.graph.legend.items.text()
+    assert "组织" in legend and "Organization" not in legend
+    assert _rows(window.hierarchy.model) == ["Senatsverwaltung für Finanzen"]  # data: German
