@@ -135,6 +135,9 @@ class Hit:
     rank: int
     score: float
     category: str = "other"
+    #: Why it matched, for the person reading the results: exact | prefix | alias |
+    #: pinyin | initials | substring | words | description | fuzzy ("" if unknown).
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,10 @@
 
 Ranking, best first: exact label > label prefix > alias > substring (including
 all words of an English phrase) > description > fuzzy (typos). Keys are folded
-by :func:`labels.normalise`, so quotes, brackets and spaces never matter.
+by :func:`labels.normalise`, so quotes, brackets and spaces never matter. Each hit
+says why it matched (``Hit.reason``: exact, alias, pinyin, initials...), so a result
+list can explain itself. Fuzzy matches come only when nothing else matched, and only
+close ones (:data:`FUZZY_CUTOFF`): a typo is forgiven, noise is not.
 
 Built in one pass (keys folded in bulk, one sort); a query is a binary search and
 C-level ``str.find`` scans (one string per script), fast per keystroke at 200k
@@ -38,6 +41,13 @@ _ASCII_ALNUM = re.compile(r"[a-z0-9]")
 PINYIN_EXACT_LIMIT = 5000
 #: Above this many fuzzy candidates, the cheaper plain ratio replaces WRatio.
 WRATIO_LIMIT = 20000
+#: Least similarity (0-100, Levenshtein ratio of whole keys) a fuzzy match needs: one
+#: typo in a short name passes, ``zzzqqq`` against the initials ``q`` does not.
+FUZZY_CUTOFF = 75
+#: A query at least this long may also match part of a key (or a key of at least half
+#: its length, part of it), if that part is at least PARTIAL_CUTOFF similar
+#: (``joint biulding`` in ``joint building by ...``, ``兰州市委`` in ``兰州市委员会议厅``).
+PARTIAL_MIN_QUERY, PARTIAL_CUTOFF = 5, 85
 
 
 def normalise_all(texts: list[str]) -> list[str]:
@@ -194,6 +204,7 @@ class SearchIndex:
         self._words: dict[str, set[int]] | None = None
         self._word_list: list[str] = []
         self._pinyin: _Keys | None = None
+        self._initials: frozenset[str] = frozenset()  # the pinyin keys that are initials
 
     @staticmethod
     def _keys(column: tuple[list[str], list[int]]) -> _Keys:
@@ -276,10 +287,12 @@ class SearchIndex:
                 pairs = [lab.pinyin_keys(t) for t in texts]
                 keys.add_many([f for f, _i in pairs], owners, folded=True)
                 keys.add_many([i for _f, i in pairs], owners, folded=True)
+                self._initials = frozenset(i for _f, i in pairs)
             else:
                 full, initials = _table_pinyin(texts)
                 keys.add_many(full, owners, folded=True)
                 keys.add_many(initials, owners, folded=True)
+                self._initials = frozenset(initials)
             keys.freeze()
             self._pinyin = keys
         return self._pinyin
@@ -292,54 +305,66 @@ class SearchIndex:
         q = lab.normalise(query)
         if not q or limit <= 0:
             return []
-        best: dict[int, tuple[int, float, str]] = {}
+        best: dict[int, tuple[int, float, str, str]] = {}
         cap = max(limit * 20, 200)
         cats, skip = self._cols.categories, self._cols.skip
 
-        def offer(entry: int, rank: int, score: float, matched: str) -> None:
+        def offer(entry: int, rank: int, score: float, matched: str, reason: str) -> None:
             if (categories is not None and cats[entry] not in categories) or entry in skip:
                 return
             old = best.get(entry)
             if old is None or (rank, -score) < (old[0], -old[1]):
-                best[entry] = (rank, score, matched)
+                best[entry] = (rank, score, matched, reason)
 
         for entry in self._labels.exact(q):
-            offer(entry, RANK_EXACT, 1.0, q)
+            offer(entry, RANK_EXACT, 1.0, q, "exact")
         for entry, key in self._labels.prefix(q, cap):
-            offer(entry, RANK_PREFIX, len(q) / len(key), key)
+            offer(entry, RANK_PREFIX, len(q) / len(key), key, "prefix")
         for entry in self._aliases.exact(q):
-            offer(entry, RANK_ALIAS, 1.0, q)
+            offer(entry, RANK_ALIAS, 1.0, q, "alias")
         for entry, key in self._aliases.prefix(q, cap):
-            offer(entry, RANK_ALIAS, 0.9 * len(q) / len(key), key)
+            offer(entry, RANK_ALIAS, 0.9 * len(q) / len(key), key, "alias")
         latin = query.isascii()
         if latin:
             pinyin = self._pinyin_keys()
             for entry in pinyin.exact(q):
-                offer(entry, RANK_PREFIX, 0.95, q)
+                offer(entry, RANK_PREFIX, 0.95, q, self._pinyin_reason(q))
             for entry, key in pinyin.prefix(q, cap):
-                offer(entry, RANK_PREFIX, 0.9 * len(q) / len(key), key)
+                offer(entry, RANK_PREFIX, 0.9 * len(q) / len(key), key, self._pinyin_reason(key))
         if len(best) < limit:  # else nothing of a worse rank could make the list
-            for keys, factor in ((self._labels, 1.0), (self._aliases, 0.9)):
+            for keys, factor, why in (
+                (self._labels, 1.0, "substring"),
+                (self._aliases, 0.9, "alias"),
+            ):
                 for entry, key in keys.substring(q, cap):
-                    offer(entry, RANK_SUBSTRING, factor * len(q) / len(key), key)
+                    offer(entry, RANK_SUBSTRING, factor * len(q) / len(key), key, why)
             if latin:
                 for entry, key in self._pinyin_keys().substring(q, cap):
-                    offer(entry, RANK_SUBSTRING, 0.8 * len(q) / len(key), key)
+                    offer(
+                        entry,
+                        RANK_SUBSTRING,
+                        0.8 * len(q) / len(key),
+                        key,
+                        self._pinyin_reason(key),
+                    )
                 for entry in self._word_match(query):
-                    offer(entry, RANK_SUBSTRING, 0.7, query)
+                    offer(entry, RANK_SUBSTRING, 0.7, query, "words")
         if len(best) < limit:
             if self._descriptions is None:
                 self._descriptions = self._keys(self._cols.descriptions)
             for entry, key in self._descriptions.substring(q, cap):
-                offer(entry, RANK_DESCRIPTION, len(q) / len(key), key)
-        if len(best) < limit and len(q) >= 3:
+                offer(entry, RANK_DESCRIPTION, len(q) / len(key), key, "description")
+        if not best and len(q) >= 3:  # a guess only when nothing matched for real
             self._fuzzy(q, latin, offer, limit)
         ranked = sorted(best.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))
         out = []
-        for entry, (rank, score, matched) in ranked[:limit]:
+        for entry, (rank, score, matched, reason) in ranked[:limit]:
             nid, shown = self._cols.ids[entry], self._name(entry)
-            out.append(Hit(nid, shown, matched, _KIND[rank], rank, score, cats[entry]))
+            out.append(Hit(nid, shown, matched, _KIND[rank], rank, score, cats[entry], reason))
         return out
+
+    def _pinyin_reason(self, key: str) -> str:
+        return "initials" if key in self._initials else "pinyin"
 
     def complete(self, prefix: str, limit: int = 10) -> list[Hit]:
         """Suggestions while typing: the same ranking, fewer results."""
@@ -371,11 +396,25 @@ class SearchIndex:
             choices = keys.fuzzy_candidates(q)
             if not choices:
                 continue
-            scorer = fuzz.WRatio if len(keys) <= WRATIO_LIMIT else fuzz.ratio
-            found = process.extract(q, choices, scorer=scorer, limit=limit, score_cutoff=75)
+            found = process.extract(
+                q, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=FUZZY_CUTOFF
+            )
+            if len(q) >= PARTIAL_MIN_QUERY:  # a misspelt word in a longer name, or the reverse
+                shortest = max(3, (len(q) + 1) // 2)  # never a stray initial or two
+                near = [key for key in choices if len(key) >= shortest]
+                found += [
+                    (key, score * 0.95, i)
+                    for key, score, i in process.extract(
+                        q,
+                        near,
+                        scorer=fuzz.partial_ratio,
+                        limit=limit,
+                        score_cutoff=PARTIAL_CUTOFF,
+                    )
+                ]
             for key, score, _index in found:
                 for entry in keys.exact(key):
-                    offer(entry, RANK_FUZZY, score / 100.0, key)
+                    offer(entry, RANK_FUZZY, score / 100.0, key, "fuzzy")
 
 
 @cache

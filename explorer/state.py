@@ -9,7 +9,7 @@ click in the tree, the search list, the details links or the graph all end in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .model import LANGS, GraphView, Lang, Path
@@ -64,37 +64,87 @@ class ViewChange:
     added_only: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Camera:
+    """The graph's zoom and centre, as the page reports them (graph coordinates)."""
+
+    scale: float
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSnapshot:
+    """What was on screen: the view (its kind, centre or root in ``focus``, and every
+    node, expanded ones included), the layout, the path and the camera. The view is kept
+    whole, so going back shows it again without recomputing or refetching anything."""
+
+    view: GraphView  # the base view, before hidden types are filtered out
+    layout: str
+    path: Path | None = None
+    camera: Camera | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.view.kind
+
+    @property
+    def centre(self) -> str | None:
+        return self.view.focus[0] if self.view.focus else None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """A visited entity and the view as it was when the user left it."""
+
+    node_id: str
+    snapshot: ViewSnapshot | None = None
+
+
 class History:
-    """Back / forward over visited entities, like a browser."""
+    """Back / forward over visited entities, like a browser: each entry keeps the view
+    as it was when it was left, so going back shows that view again."""
+
+    #: Entries kept behind the current one (each holds a view; old ones are dropped).
+    LIMIT = 200
 
     def __init__(self) -> None:
-        self._past: list[str] = []
-        self._future: list[str] = []
-        self.current: str | None = None
+        self._past: list[HistoryEntry] = []
+        self._future: list[HistoryEntry] = []
+        self.entry: HistoryEntry | None = None
 
-    def visit(self, node_id: str) -> None:
+    @property
+    def current(self) -> str | None:
+        return self.entry.node_id if self.entry else None
+
+    def visit(self, node_id: str, leaving: ViewSnapshot | None = None) -> None:
+        """Go to *node_id*; *leaving* is what the current entry showed until now."""
         if node_id == self.current:
             return
-        if self.current is not None:
-            self._past.append(self.current)
-        self.current = node_id
+        if self.entry is not None:
+            self._past.append(HistoryEntry(self.entry.node_id, leaving))
+            del self._past[: -self.LIMIT]
+        self.entry = HistoryEntry(node_id)
         self._future.clear()
 
-    def back(self) -> str | None:
-        if not self._past:
-            return None
-        if self.current is not None:
-            self._future.append(self.current)
-        self.current = self._past.pop()
-        return self.current
+    def back(self, leaving: ViewSnapshot | None = None) -> str | None:
+        return self._step(self._past, self._future, leaving)
 
-    def forward(self) -> str | None:
-        if not self._future:
+    def forward(self, leaving: ViewSnapshot | None = None) -> str | None:
+        return self._step(self._future, self._past, leaving)
+
+    def _step(self, source: list, dest: list, leaving: ViewSnapshot | None) -> str | None:
+        if not source:
             return None
-        if self.current is not None:
-            self._past.append(self.current)
-        self.current = self._future.pop()
-        return self.current
+        if self.entry is not None:
+            dest.append(HistoryEntry(self.entry.node_id, leaving))
+        self.entry = source.pop()
+        return self.entry.node_id
+
+    def peek(self, step: int) -> HistoryEntry | None:
+        """The entry back (-1) or forward (+1) would go to, without going."""
+        stack = self._past if step < 0 else self._future
+        return stack[-1] if stack else None
 
     @property
     def can_back(self) -> bool:
@@ -118,6 +168,7 @@ class ExplorerState:
         self.selection_changed: Emitter[Selection] = Emitter()
         self.lang_changed: Emitter[str] = Emitter()
         self.history_changed: Emitter[History] = Emitter()
+        self.camera_restored: Emitter[Camera] = Emitter()  # back / forward: zoom to this
         self.path_changed: Emitter[Path | None] = Emitter()
         self.options_changed: Emitter[str] = Emitter()  # name of the option that changed
         self.lang: Lang = lang
@@ -138,6 +189,7 @@ class ExplorerState:
         self.path: Path | None = None
         if not people_on_graph_by_default(kg):  # a large organigram: its units first
             self.hidden = self.hidden | PEOPLE_CATEGORIES
+        self.camera: Camera | None = None
         self.base_view = views.whole(kg, cap=self.whole_cap)
         self.view = self._filtered(self.base_view)
 
@@ -194,6 +246,22 @@ class ExplorerState:
             return
         self._set_view(expand(self.kg, self.base_view, node_id), added_only=True)
 
+    def fold(self, node_id: str) -> None:
+        """Take out of the view the neighbours that hang from *node_id* alone (undoes an
+        expand; the context menu's Fold). The view's centre is never taken out."""
+        view = self.base_view
+        links: dict[str, set[str]] = {}
+        for e in view.edges:
+            links.setdefault(e.source, set()).add(e.target)
+            links.setdefault(e.target, set()).add(e.source)
+        keep = {node_id, *view.focus}
+        drop = {n for n in links.get(node_id, ()) if n not in keep and links[n] <= {node_id}}
+        if not drop:
+            return
+        nodes = tuple(n for n in view.nodes if n.id not in drop)
+        edges = tuple(e for e in view.edges if e.source not in drop and e.target not in drop)
+        self._set_view(replace(view, nodes=nodes, edges=edges))
+
     def find_path(self, a: str, b: str) -> Path | None:
         """Show the shortest path between *a* and *b*; ``None`` (view unchanged) if none."""
         from .views import path_view, shortest_path
@@ -218,30 +286,54 @@ class ExplorerState:
         """Select an entity everywhere; show its neighbourhood if the view lacks it."""
         if node_id is not None and node_id not in self.kg:
             return False
+        leaving = self.snapshot()
         if node_id is not None and node_id not in self.view.node_ids:
             if node_id in self.base_view.node_ids and self.kg.node(node_id).category in self.hidden:
                 self.set_category_hidden(self.kg.node(node_id).category, False)
             else:
                 self.show_neighbourhood(node_id)
         if record and node_id is not None:
-            self.history.visit(node_id)
+            self.history.visit(node_id, leaving)
             self.history_changed.emit(self.history)
         if Selection(node_id) != self.selection:
             self.selection = Selection(node_id)
             self.selection_changed.emit(self.selection)
         return True
 
+    def snapshot(self) -> ViewSnapshot:
+        """What is on screen now (history keeps it with the entry being left)."""
+        return ViewSnapshot(self.base_view, self.layout, self.path, self.camera)
+
+    def set_camera(self, camera: Camera) -> None:
+        """The page reports its zoom and centre (no event: nothing redraws for it)."""
+        self.camera = camera
+
     def back(self) -> None:
-        target = self.history.back()
-        if target is not None:
-            self.history_changed.emit(self.history)
-            self.select(target, record=False)
+        if self.history.back(self.snapshot()) is not None:
+            self._restore()
 
     def forward(self) -> None:
-        target = self.history.forward()
-        if target is not None:
-            self.history_changed.emit(self.history)
-            self.select(target, record=False)
+        if self.history.forward(self.snapshot()) is not None:
+            self._restore()
+
+    def _restore(self) -> None:
+        """Show the current history entry as it was left: view, layout, path, selection,
+        then the camera (last, so that selecting does not move it)."""
+        entry = self.history.entry
+        assert entry is not None
+        self.history_changed.emit(self.history)
+        snap = entry.snapshot
+        if snap is not None:
+            relayout = snap.layout != self.layout
+            self.layout = snap.layout  # set before the view is drawn, announced after
+            if relayout or (snap.view is not self.base_view and snap.view != self.base_view):
+                self._set_view(snap.view)
+            if relayout:
+                self.options_changed.emit("layout")
+            self._set_path(snap.path)
+        self.select(entry.node_id, record=False)
+        if snap is not None and snap.camera is not None:
+            self.camera_restored.emit(snap.camera)
 
     # --- options ----------------------------------------------------------------
     def set_lang(self, lang: Lang) -> None:

@@ -16,6 +16,8 @@ class GraphBridge(QObject):
     drawn = Signal()
     node_clicked = Signal(str)
     node_expand = Signal(str)
+    context_menu = Signal(object, float, float)  # node id or None, x, y on the page
+    camera = Signal(float, float, float)  # scale, x, y
     rejected = Signal(str)
 
     def __init__(self, known_ids: Callable[[], Container[str]], parent: QObject | None = None):
@@ -39,3 +41,7 @@ class GraphBridge(QObject):
             self.node_clicked.emit(msg.node_id)
         elif isinstance(msg, protocol.NodeExpand):
             self.node_expand.emit(msg.node_id)
+        elif isinstance(msg, protocol.ContextMenu):
+            self.context_menu.emit(msg.node_id, msg.x, msg.y)
+        elif isinstance(msg, protocol.Camera):
+            self.camera.emit(msg.scale, msg.x, msg.y)

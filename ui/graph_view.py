@@ -25,6 +25,7 @@ from explorer.render import html_page, page
 from explorer.state import Selection, ViewChange
 
 from .bridge import GraphBridge
+from .graph_keys import install_graph_keys
 from .layout_cache import LayoutCache, Positions
 from .legend import Legend
 from .qt_state import QtState
@@ -75,6 +76,7 @@ class GraphWidget(QWidget):
         qs.selection_changed.connect(self._on_selection_changed)
         qs.lang_changed.connect(lambda _lang: self._send_all(fit=False))
         qs.options_changed.connect(self._on_option)
+        install_graph_keys(self)  # keyboard, and the camera that history restores
         self._load_page()
 
     # --- public API (also used by the export menu) -------------------------------

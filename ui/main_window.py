@@ -28,6 +28,7 @@ from .dialogs import load_error_box
 from .endpoint_dialog import EndpointDialog, install_endpoint_menu
 from .export_menu import install_export_menu
 from .figures_chart import FiguresPanel
+from .graph_menu import install_graph_menu
 from .graph_view import GraphWidget
 from .hierarchy_panel import HierarchyPanel
 from .layout_cache import LayoutCache
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.endpoint_action = install_endpoint_menu(self)
         self.endpoint_dialog: EndpointDialog | None = None  # the last one opened
         self.start_problem: str | None = None  # why the first graph could not be shown
+        self.graph_menu = install_graph_menu(self)  # after the export menu, which it offers
+        self.search.mark_hits_in(self.graph)
 
         self.breadcrumb = QLabel(self)
         self.progress = QProgressBar(self, maximumWidth=160, textVisible=False)

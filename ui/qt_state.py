@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +27,7 @@ class QtState(QObject):
     selection_changed = Signal(object)  # Selection
     lang_changed = Signal(str)
     history_changed = Signal(object)  # History
+    camera_restored = Signal(object)  # Camera: back / forward zooms to where it was
     path_changed = Signal(object)  # Path | None
     options_changed = Signal(str)
     fetching = Signal(str)  # id being fetched from a remote source; "" when it is over
@@ -42,6 +42,7 @@ class QtState(QObject):
         state.selection_changed.connect(self.selection_changed.emit)
         state.lang_changed.connect(self.lang_changed.emit)
         state.history_changed.connect(self.history_changed.emit)
+        state.camera_restored.connect(self.camera_restored.emit)
         state.path_changed.connect(self.path_changed.emit)
         state.options_changed.connect(self.options_changed.emit)
 
@@ -110,19 +111,21 @@ class QtState(QObject):
         )
 
     def back(self) -> None:
-        self._go(lambda history: history.back(), self.state.back)
+        self._go(-1, self.state.back)
 
     def forward(self) -> None:
-        self._go(lambda history: history.forward(), self.state.forward)
+        self._go(+1, self.state.forward)
 
-    def _go(self, step: Callable[[Any], str | None], apply: Callable[[], None]) -> None:
-        """Back or forward: the entity it leads to (a step on a copy of the history) is
-        fetched like a selection, then the real step is taken."""
+    def _go(self, step: int, apply: Callable[[], None]) -> None:
+        """Back or forward: the entity it leads to is fetched like a selection (its view
+        is kept in the history, so only a missing one is fetched), then the step is taken."""
         state, kg = self.state, self.state.kg
-        target = step(copy.deepcopy(state.history))
-        if target is None:
+        entry = state.history.peek(step)
+        if entry is None:
             return
-        depth, in_view = state.depth, target in state.view.node_ids
+        target, snap = entry.node_id, entry.snapshot
+        depth = state.depth
+        in_view = target in (snap.view if snap else state.view).node_ids
         self.run_remote(
             target, lambda: warm_selection(kg, target, depth=depth, in_view=in_view), apply
         )

@@ -1,9 +1,14 @@
-"""Search: a box with completion (Chinese, English, pinyin), type filters and a result list."""
+"""Search: a box with completion (Chinese, English, pinyin), type filters and a result list
+whose rows explain themselves: both labels, the type, and why each one matched. Hits in
+the graph's view get a halo."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+import json
+from html import escape
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -11,6 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +33,52 @@ from .remote import Fetcher, is_remote
 from .retranslate import Retranslating
 
 DEBOUNCE_MS = 120
+#: The completion popup is at least this wide (the box alone is too narrow to read).
+POPUP_MIN_WIDTH = 420
+#: Second line of a result row: type, and why it matched (plain text, never markup).
+DetailRole = Qt.ItemDataRole.UserRole + 20
+ReasonRole = Qt.ItemDataRole.UserRole + 21
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a result as two lines: the labels (bold), then type · reason (grey).
+    Text from the data is drawn as text, so markup in a label stays visible, inert."""
+
+    PAD = 4
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        line = option.fontMetrics.height()
+        return QSize(200, 2 * line + 3 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the frame, selection and icon only; the text is ours
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        if not opt.icon.isNull():
+            rect.setLeft(rect.left() + opt.decorationSize.width() + 2 * self.PAD)
+        line = opt.fontMetrics.height()
+        text_colour = opt.palette.highlightedText().color() if selected else None
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_colour or opt.palette.text().color())
+        top = QRect(rect.left(), rect.top(), rect.width(), line)
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        title = painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, top.width())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(opt.font)
+        painter.setPen(text_colour or QColor("#666666"))
+        bottom = QRect(rect.left(), rect.top() + line + self.PAD, rect.width(), line)
+        detail = index.data(DetailRole) or ""
+        detail = opt.fontMetrics.elidedText(detail, Qt.TextElideMode.ElideRight, bottom.width())
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.restore()
 
 
 class SearchPanel(Retranslating, QWidget):
@@ -43,12 +97,16 @@ class SearchPanel(Retranslating, QWidget):
         self.results.setObjectName("searchResults")
         self.results.setModel(self.results_model)
         self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setUniformItemSizes(True)
         self.status = QLabel(self)
         self._completions = QStringListModel(self)
         self.completer = QCompleter(self._completions, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.box.setCompleter(self.completer)
+        self.completer.popup().setMinimumWidth(POPUP_MIN_WIDTH)
+        self._graph = None  # where hits are marked (see mark_hits_in)
 
         row = QHBoxLayout()
         row.addWidget(self.box, 1)
@@ -83,6 +141,8 @@ class SearchPanel(Retranslating, QWidget):
         self.box.setPlaceholderText(self.tr("Search: 中文, English or pinyin (Ctrl+F)"))
         self.types.setToolTip(self.tr("Only entities of this type"))
         self._fill_types()
+        if self._hits:  # the rows say why they matched in the interface's language
+            self._show_hits(self._hits)
         self._show_status()
 
     def _fill_types(self) -> None:
@@ -156,22 +216,56 @@ class SearchPanel(Retranslating, QWidget):
         self._hits = hits
         self.results_model.clear()
         lang = self.qs.state.lang
+        first, second = ("en", "zh") if lang == "en" else ("zh", "en")
         for hit in self._hits:
-            label = kg.label(hit.node_id, lang)
-            item = QStandardItem(swatch(hit.category), label)
-            detail = hit.matched if hit.matched and hit.matched != label else ""
-            item.setToolTip(f"{label}\n{detail}\n{hit.node_id}".replace("\n\n", "\n"))
+            names = [kg.label(hit.node_id, first), kg.label(hit.node_id, second)]
+            names = [n for n in dict.fromkeys(names) if n]
+            detail = f"{category(hit.category).label(lang)} · {self.reason_text(hit)}"
+            item = QStandardItem(swatch(hit.category), " · ".join(names))
+            item.setData(detail, DetailRole)
+            item.setData(hit.reason or hit.kind, ReasonRole)
+            lines = [*names, detail, hit.node_id]  # escaped: a tooltip may render markup
+            item.setToolTip("<p>" + "<br>".join(escape(t) for t in lines) + "</p>")
             item.setData(hit.node_id, NodeIdRole)
             self.results_model.appendRow(item)
         if self._hits:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
         self._show_status()
+        self._mark()
 
     def _show_status(self) -> None:
         if not self.box.text().strip():
             self.status.setText("")
+        elif not self._hits:
+            self.status.setText(self.tr("Nothing found"))
         else:
             self.status.setText(self.tr("%n result(s)", "", len(self._hits)))
+
+    def mark_hits_in(self, graph) -> None:
+        """Mark the hits in *graph* (a ``GraphWidget``) now and whenever its view changes."""
+        self._graph = graph
+        self.qs.view_changed.connect(lambda _change: self._mark())
+        self._mark()
+
+    def _mark(self) -> None:
+        if self._graph is not None:
+            ids = self.hit_ids() if self.box.text().strip() else []
+            self._graph.run_js(f"kg.mark({json.dumps(ids, ensure_ascii=False)})")
+
+    def reason_text(self, hit: Hit) -> str:
+        """Why *hit* matched, in the interface's language."""
+        texts = {
+            "exact": self.tr("exact name"),
+            "prefix": self.tr("start of the name"),
+            "alias": self.tr("other name: %1"),
+            "pinyin": self.tr("pinyin: %1"),
+            "initials": self.tr("pinyin initials: %1"),
+            "substring": self.tr("part of the name"),
+            "words": self.tr("words of the name"),
+            "description": self.tr("in the description"),
+            "fuzzy": self.tr("similar spelling: %1"),
+        }
+        return texts.get(hit.reason or hit.kind, hit.kind).replace("%1", hit.matched)
 
     def hit_ids(self) -> list[str]:
         return [h.node_id for h in self._hits]

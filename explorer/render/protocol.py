@@ -9,6 +9,7 @@ raises ``ProtocolError`` and is dropped by the caller.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
@@ -42,7 +43,25 @@ class NodeExpand:
     node_id: str
 
 
-Message = Ready | Drawn | NodeClicked | NodeExpand
+@dataclass(frozen=True, slots=True)
+class ContextMenu:
+    """Right click at (*x*, *y*) on the page, on a node (*node_id*) or on nothing (None)."""
+
+    node_id: str | None
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class Camera:
+    """The page's zoom and centre changed (history keeps them with each view)."""
+
+    scale: float
+    x: float
+    y: float
+
+
+Message = Ready | Drawn | NodeClicked | NodeExpand | ContextMenu | Camera
 
 _NO_FIELDS: dict[str, Callable[[], Message]] = {"ready": Ready, "drawn": Drawn}
 _ID_FIELDS: dict[str, Callable[[str], Message]] = {"click": NodeClicked, "expand": NodeExpand}
@@ -80,7 +99,31 @@ def decode(raw: object, known_ids: Container[str]) -> Message:
         if node_id not in known_ids:
             raise ProtocolError(f"{kind!r}: no entity with id {node_id[:200]!r}")
         return _ID_FIELDS[kind](node_id)
+    if kind == "context":
+        _exact_fields(data, kind, {"type", "id", "x", "y"})
+        node_id = data["id"]
+        if node_id is not None and (not isinstance(node_id, str) or node_id not in known_ids):
+            raise ProtocolError(f"'context': no entity with id {str(node_id)[:200]!r}")
+        return ContextMenu(node_id, _number(data, kind, "x"), _number(data, kind, "y"))
+    if kind == "camera":
+        _exact_fields(data, kind, {"type", "scale", "x", "y"})
+        scale = _number(data, kind, "scale")
+        if scale <= 0:
+            raise ProtocolError("'camera': scale is not positive")
+        return Camera(scale, _number(data, kind, "x"), _number(data, kind, "y"))
     raise ProtocolError(f"unknown message type {kind[:50]!r}")
+
+
+def _exact_fields(data: dict, kind: str, fields: set[str]) -> None:
+    if set(data) != fields:
+        raise ProtocolError(f"{kind!r} needs exactly the fields {sorted(fields)}")
+
+
+def _number(data: dict, kind: str, field: str) -> float:
+    value = data[field]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ProtocolError(f"{kind!r}: {field} is not a finite number")
+    return float(value)
 
 
 def encode(message: Message) -> str:
@@ -89,5 +132,12 @@ def encode(message: Message) -> str:
         return json.dumps({"type": "ready"})
     if isinstance(message, Drawn):
         return json.dumps({"type": "drawn"})
+    if isinstance(message, ContextMenu):
+        fields = {"id": message.node_id, "x": message.x, "y": message.y}
+        return json.dumps({"type": "context", **fields}, ensure_ascii=False)
+    if isinstance(message, Camera):
+        return json.dumps(
+            {"type": "camera", "scale": message.scale, "x": message.x, "y": message.y}
+        )
     kind = "click" if isinstance(message, NodeClicked) else "expand"
     return json.dumps({"type": kind, "id": message.node_id}, ensure_ascii=False)

@@ -3,6 +3,8 @@
 import pytest
 
 from explorer.render.protocol import (
+    Camera,
+    ContextMenu,
     Drawn,
     NodeClicked,
     NodeExpand,
@@ -22,6 +24,9 @@ IDS = {"urn:a", "urn:兰州"}
         ('{"type": "drawn"}', Drawn()),
         ('{"type": "click", "id": "urn:a"}', NodeClicked("urn:a")),
         ('{"type": "expand", "id": "urn:兰州"}', NodeExpand("urn:兰州")),
+        ('{"type": "context", "id": "urn:a", "x": 3, "y": 4.5}', ContextMenu("urn:a", 3, 4.5)),
+        ('{"type": "context", "id": null, "x": 0, "y": 0}', ContextMenu(None, 0, 0)),
+        ('{"type": "camera", "scale": 0.5, "x": -1, "y": 2}', Camera(0.5, -1, 2)),
     ],
 )
 def test_well_formed_messages_decode(raw, expected):
@@ -46,6 +51,13 @@ def test_well_formed_messages_decode(raw, expected):
         '{"type": "click", "id": 5}',
         '{"type": "click", "id": "urn:missing"}',
         '{"type": "click", "id": "urn:a", "js": "alert(1)"}',
+        '{"type": "context", "id": "urn:missing", "x": 1, "y": 1}',
+        '{"type": "context", "id": "urn:a", "x": "1", "y": 1}',
+        '{"type": "context", "id": "urn:a", "x": true, "y": 1}',
+        '{"type": "context", "id": "urn:a"}',
+        '{"type": "camera", "scale": 0, "x": 1, "y": 1}',
+        '{"type": "camera", "scale": 1e400, "x": 1, "y": 1}',
+        '{"type": "camera", "scale": 1, "x": 1}',
         '{"type": "click", "id": "' + "x" * 70_000 + '"}',
         "[" * 100_000,
     ],

@@ -46,15 +46,38 @@ def test_ranking_order():
         ]
     )
     hits = index.search("party", limit=10)
-    assert [h.node_id for h in hits] == ["exact", "prefix", "alias", "sub", "desc", "fuzzy"]
-    assert [h.kind for h in hits] == [
-        "exact",
-        "prefix",
-        "alias",
-        "substring",
-        "description",
-        "fuzzy",
-    ]
+    # Issue 13: a fuzzy guess ("parti") is noise once real matches exist.
+    assert [h.node_id for h in hits] == ["exact", "prefix", "alias", "sub", "desc"]
+    assert [h.kind for h in hits] == ["exact", "prefix", "alias", "substring", "description"]
+    assert [h.reason for h in hits] == ["exact", "prefix", "alias", "substring", "description"]
+    typo = index.search("prty")  # nothing matches for real: close guesses come
+    assert typo and {h.reason for h in typo} == {"fuzzy"} and typo[0].matched == "party"
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("“五共五联”工作法", "exact"),
+        ("五共五联", "prefix"),
+        ("中共兰州市委", "alias"),
+        ("wugongwulian", "pinyin"),
+        ("wgwl", "initials"),
+        ("part-time member", "words"),
+        ("joint biulding", "fuzzy"),
+    ],
+)
+def test_each_hit_says_why_it_matched(mini: KnowledgeGraph, query, reason):
+    assert mini.search_index.search(query)[0].reason == reason
+
+
+def test_noise_is_not_returned():
+    """Issue 13: ``wugong`` gave 中国共产党 and ``zzzqqq`` gave 区(县)级."""
+    article = KnowledgeGraph.article()
+    wugong = article.search_index.search("wugong")
+    assert [article.label(h.node_id, "zh") for h in wugong] == ["“五共五联”工作法"]
+    assert wugong[0].reason == "pinyin"
+    assert article.search_index.search("zzzqqq") == []
+    assert article.search_index.search("qqqq") == []
 
 
 def test_filter_by_category(mini: KnowledgeGraph):

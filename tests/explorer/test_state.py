@@ -93,3 +93,42 @@ def test_resolve_takes_names_ids_and_search_text(state):
     assert state.resolve(LZ + "qilihe-committee") == LZ + "qilihe-committee"
     assert state.resolve("wugongwulian") == LZ + "wugong-wulian"
     assert state.resolve("   ") is None
+
+
+def test_back_restores_the_view_left_and_forward_the_expanded_one(kg):
+    from explorer.state import Camera
+
+    state = ExplorerState(kg)
+    state.show_neighbourhood(LZ + "lanzhou-committee")
+    state.select(LZ + "lanzhou-committee")
+    earlier = state.view
+    state.set_camera(Camera(1.5, 10.0, 20.0))
+    neighbour = LZ + "qilihe-committee"
+    state.select(neighbour)
+    state.set_camera(Camera(0.4, 0.0, 0.0))
+    state.expand(neighbour)
+    grown = state.view
+    assert len(grown.nodes) > len(earlier.nodes)
+    cameras = record(state.camera_restored)
+    state.back()
+    assert state.selection.node_id == LZ + "lanzhou-committee"
+    assert state.view == earlier and cameras == [Camera(1.5, 10.0, 20.0)]
+    state.forward()
+    assert state.selection.node_id == neighbour and state.view == grown
+    assert cameras[-1] == Camera(0.4, 0.0, 0.0)
+    snap = state.history.peek(-1).snapshot
+    assert snap.kind == "neighbourhood" and snap.centre == LZ + "lanzhou-committee"
+
+
+def test_fold_takes_out_what_hangs_from_a_node_alone(kg):
+    state = ExplorerState(kg)
+    state.show_neighbourhood(LZ + "lanzhou-committee")
+    neighbour = LZ + "qilihe-committee"
+    before = state.view.node_ids
+    state.expand(neighbour)
+    grown = state.view.node_ids
+    assert grown > before
+    state.fold(neighbour)
+    folded = state.view.node_ids
+    assert before <= folded < grown  # only what the expand added, not all of it if linked
+    assert neighbour in folded and LZ + "lanzhou-committee" in folded

@@ -95,6 +95,16 @@ ZH: dict[str, dict[str, str]] = {
         "Only entities of this type": "只显示此类型的实体",
         "All types": "全部类型",
         "%n result(s)": "%n 条结果",
+        "Nothing found": "未找到",
+        "exact name": "名称完全一致",
+        "start of the name": "名称开头",
+        "other name: %1": "别名：%1",
+        "pinyin: %1": "拼音：%1",
+        "pinyin initials: %1": "拼音首字母：%1",
+        "part of the name": "名称的一部分",
+        "words of the name": "名称中的词",
+        "in the description": "出现在描述中",
+        "similar spelling: %1": "拼写相近：%1",
     },
     "DetailsPanel": {
         "Select an entity in the graph, the tree or the search results.": (
@@ -123,7 +133,17 @@ ZH: dict[str, dict[str, str]] = {
         "Section": "章节",
         "Sources": "出处",
     },
-    "FiguresPanel": {"Figures in the article": "文章中的数据", "value": "数值"},
+    "FiguresPanel": {"People": "人数", "Percentages": "百分比", "Counts": "数量"},
+    "GraphMenu": {
+        "Select": "选择",
+        "Expand (show its neighbours)": "展开（显示相邻实体）",
+        "Fold (hide what hangs from it alone)": "收起（隐藏仅与其相连的实体）",
+        "Path from here…": "从此处查找路径…",
+        "Path to here…": "查找到此处的路径…",
+        "Copy IRI": "复制 IRI",
+        "Export this view": "导出当前视图",
+        "This view": "当前视图",
+    },
     "HierarchyModel": {
         "Cycle in the data: this link leads back up the tree": "数据中存在循环：此链接指回树的上层"
     },

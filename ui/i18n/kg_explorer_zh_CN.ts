@@ -277,6 +277,46 @@
         <source>%n result(s)</source>
         <translation><numerusform>%n 条结果</numerusform></translation>
     </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>exact name</source>
+        <translation>名称完全一致</translation>
+    </message>
+    <message>
+        <source>start of the name</source>
+        <translation>名称开头</translation>
+    </message>
+    <message>
+        <source>other name: %1</source>
+        <translation>别名：%1</translation>
+    </message>
+    <message>
+        <source>pinyin: %1</source>
+        <translation>拼音：%1</translation>
+    </message>
+    <message>
+        <source>pinyin initials: %1</source>
+        <translation>拼音首字母：%1</translation>
+    </message>
+    <message>
+        <source>part of the name</source>
+        <translation>名称的一部分</translation>
+    </message>
+    <message>
+        <source>words of the name</source>
+        <translation>名称中的词</translation>
+    </message>
+    <message>
+        <source>in the description</source>
+        <translation>出现在描述中</translation>
+    </message>
+    <message>
+        <source>similar spelling: %1</source>
+        <translation>拼写相近：%1</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>
@@ -371,12 +411,51 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <source>Figures in the article</source>
-        <translation>文章中的数据</translation>
+        <source>People</source>
+        <translation>人数</translation>
     </message>
     <message>
-        <source>value</source>
-        <translation>数值</translation>
+        <source>Percentages</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>GraphMenu</name>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Expand (show its neighbours)</source>
+        <translation>展开（显示相邻实体）</translation>
+    </message>
+    <message>
+        <source>Fold (hide what hangs from it alone)</source>
+        <translation>收起（隐藏仅与其相连的实体）</translation>
+    </message>
+    <message>
+        <source>Path from here…</source>
+        <translation>从此处查找路径…</translation>
+    </message>
+    <message>
+        <source>Path to here…</source>
+        <translation>查找到此处的路径…</translation>
+    </message>
+    <message>
+        <source>Copy IRI</source>
+        <translation>复制 IRI</translation>
+    </message>
+    <message>
+        <source>Export this view</source>
+        <translation>导出当前视图</translation>
+    </message>
+    <message>
+        <source>This view</source>
+        <translation>当前视图</translation>
     </message>
 </context>
 <context>

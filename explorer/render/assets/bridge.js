@@ -43,6 +43,8 @@
   const outbox = [];
   let wantDrawn = true;
   let justFit = false; // a new view was just fitted: centring keeps that zoom
+  let marked = []; // ids of the search hits shown with a halo
+  let lastCamera = ""; // the camera last told to Python (history restores it)
 
   function send(message) {
     const raw = JSON.stringify(message);
@@ -143,6 +145,45 @@
     nodeCount: function () {
       return nodes.length;
     },
+    // Search hits: a halo behind each (ids not in the view are skipped); [] clears it.
+    // Drawn on the canvas, so the nodes' own styles are left alone.
+    mark: function (ids) {
+      marked = ids.filter(function (id) {
+        return nodes.get(id);
+      });
+      network.redraw();
+      return marked.length;
+    },
+    marked: function () {
+      return JSON.stringify(marked);
+    },
+    // Keyboard zoom (+/-) and history's camera, without animation.
+    zoomBy: function (factor) {
+      network.moveTo({ scale: network.getScale() * factor, animation: false });
+    },
+    moveTo: function (scale, x, y) {
+      network.moveTo({ position: { x: x, y: y }, scale: scale, animation: false });
+      justFit = false;
+    },
+    camera: function () {
+      const p = network.getViewPosition();
+      return JSON.stringify({ scale: network.getScale(), x: p.x, y: p.y });
+    },
+    // Where a node is on the widget (for the keyboard's context menu).
+    nodeOnScreen: function (id) {
+      const at = nodes.get(id) ? network.getPositions([id])[id] : null;
+      return JSON.stringify(at ? network.canvasToDOM(at) : null);
+    },
+    // Right click: the node under the pointer (or null), where on the widget.
+    onContext: function (params) {
+      if (params.event && params.event.preventDefault) {
+        params.event.preventDefault();
+      }
+      const dom = params.pointer.DOM;
+      const hit = network.getNodeAt(dom);
+      const id = hit === undefined || !nodes.get(hit) ? null : String(hit);
+      send({ type: "context", id: id, x: dom.x, y: dom.y });
+    },
     // A PNG of the canvas at `scale` times the screen resolution.
     grab: function (scale, transparent) {
       const real = Object.getOwnPropertyDescriptor(window, "devicePixelRatio");
@@ -186,6 +227,42 @@
   });
   network.on("doubleClick", function (params) {
     kg.onDoubleClick(params);
+  });
+  network.on("beforeDrawing", function (ctx) {
+    const shown = marked.filter(function (id) {
+      return nodes.get(id);
+    });
+    if (!shown.length) {
+      return;
+    }
+    const pad = 6 / Math.max(network.getScale(), 0.2);
+    ctx.save();
+    ctx.fillStyle = "rgba(255, 160, 0, 0.30)";
+    ctx.strokeStyle = "rgba(230, 120, 0, 0.95)";
+    ctx.lineWidth = 2.5 / Math.max(network.getScale(), 0.2);
+    shown.forEach(function (id) {
+      const box = network.getBoundingBox(id);
+      if (!box) {
+        return;
+      }
+      ctx.beginPath();
+      ctx.rect(box.left - pad, box.top - pad, box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad);
+      ctx.fill();
+      ctx.stroke();
+    });
+    ctx.restore();
+  });
+  network.on("oncontext", function (params) {
+    kg.onContext(params);
+  });
+  network.on("afterDrawing", function () {
+    const p = network.getViewPosition();
+    const scale = network.getScale();
+    const key = scale.toFixed(5) + "," + p.x.toFixed(1) + "," + p.y.toFixed(1);
+    if (key !== lastCamera && isFinite(scale) && isFinite(p.x) && isFinite(p.y)) {
+      lastCamera = key;
+      send({ type: "camera", scale: scale, x: p.x, y: p.y });
+    }
   });
   window.kg = kg;
 
