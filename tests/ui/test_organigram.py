@@ -73,6 +73,9 @@ def test_a_parent_with_twenty_thousand_units_opens_in_the_app(qtbot, window, tmp
 
 def test_german_organigram_speaks_chinese_in_a_chinese_interface(qtbot, make_window):
     window = make_window(KnowledgeGraph.from_file(SENFIN), lang="en", ui_lang="zh")
-    legend = window.graph.legend.items.text()
-    assert "组织" in legend and "Organization" not in legend
-    assert _rows(window.hierarchy.model) == ["Senatsverwaltung für Finanzen"]  # data: German
+    try:
+        legend = window.graph.legend.items.text()
+        assert "组织" in legend and "Organization" not in legend
+        assert _rows(window.hierarchy.model) == ["Senatsverwaltung für Finanzen"]  # German
+    finally:  # this window's translators stay installed until its own switch removes them
+        window.set_ui_language("en")
