@@ -77,5 +77,9 @@ def test_german_organigram_speaks_chinese_in_a_chinese_interface(qtbot, make_win
         legend = window.graph.legend.items.text()
         assert "组织" in legend and "Organization" not in legend
         assert _rows(window.hierarchy.model) == ["Senatsverwaltung für Finanzen"]  # German
+        window.state.select(OG + "organisation-226017243c")  # Referat II F
+        text = window.details.plain_text()
+        assert "人员与职位" in text and "Jan Schubert" in text
+        assert "Referatsleitung, Referat II F" in text
     finally:  # this window's translators stay installed until its own switch removes them
         window.set_ui_language("en")

@@ -118,6 +118,10 @@ ZH: dict[str, dict[str, str]] = {
         "Evidence in the article": "文章原文依据",
         "OCR corrections": "OCR 校正",
         "Sources": "出处",
+        "Part of": "隶属于",
+        "Head": "负责人",
+        "head": "负责人",
+        "People and posts": "人员与职位",
     },
     "PathFinder": {
         "From": "起点",
@@ -145,7 +149,8 @@ ZH: dict[str, dict[str, str]] = {
         "This view": "当前视图",
     },
     "HierarchyModel": {
-        "Cycle in the data: this link leads back up the tree": "数据中存在循环：此链接指回树的上层"
+        "Cycle in the data: this link leads back up the tree": "数据中存在循环：此链接指回树的上层",
+        "also under %1": "亦隶属于%1",
     },
     "HierarchyPanel": {
         "No hierarchy in this graph (org:, skos:broader or rdfs:subClassOf).": (

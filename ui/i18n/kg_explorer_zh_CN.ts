@@ -356,6 +356,22 @@
         <source>Sources</source>
         <translation>出处</translation>
     </message>
+    <message>
+        <source>Part of</source>
+        <translation>隶属于</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>People and posts</source>
+        <translation>人员与职位</translation>
+    </message>
 </context>
 <context>
     <name>PathFinder</name>
@@ -463,6 +479,10 @@
     <message>
         <source>Cycle in the data: this link leads back up the tree</source>
         <translation>数据中存在循环：此链接指回树的上层</translation>
+    </message>
+    <message>
+        <source>also under %1</source>
+        <translation>亦隶属于%1</translation>
     </message>
 </context>
 <context>
