@@ -87,6 +87,8 @@ _BY_IRI: dict[str, str] = {
 
 # For other vocabularies: keywords in a type's local name, checked in order.
 _KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("organigram", "document"),  # a chart of an organization, before "organi"
+    ("organogram", "document"),
     ("organi", "organization"),
     ("committee", "organization"),
     ("company", "organization"),

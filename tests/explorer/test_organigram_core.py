@@ -182,6 +182,7 @@ def test_empty_labels_are_ignored(senfin: KnowledgeGraph):
 def test_name_lookup_prefers_the_unit_over_the_chart_document(senfin: KnowledgeGraph):
     # the chart document (berorgs:Organogram) has the root unit's label too
     assert senfin.resolve("Senatsverwaltung für Finanzen") == ROOT
+    assert senfin.node(OG + "organigram-20c5cdb22b").category == "document"
 
 
 def test_an_ambiguous_name_lists_the_candidates(load_text):
