@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import bench_article, bench_organigram, bench_scale, bench_search, bench_views
+from . import bench_article, bench_scale, bench_search, bench_views
 from .common import machine, table
 
 
@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     section(bench_scale.run(sizes, repeat=args.repeat))
     section(bench_search.run(biggest))
     section(bench_views.run(biggest, 100_000 if not args.quick else 10_000))
-    section(bench_organigram.run())
+    section(importlib.import_module(f"{__package__}.bench_organigram").run())
+    section(importlib.import_module(f"{__package__}.bench_sparql_memory").run())
     if importlib.util.find_spec(f"{__package__}.bench_app") is not None:
         app = importlib.import_module(f"{__package__}.bench_app")
         takes_quick = "quick" in inspect.signature(app.run).parameters

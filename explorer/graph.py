@@ -68,11 +68,13 @@ class KnowledgeGraph:
     @classmethod
     def article(cls) -> KnowledgeGraph:
         """The bundled graph of the Lanzhou article, with its vocabulary for labels."""
-        import graph_data
+        import graph_data  # resources only: the core parses them
+
+        from .rdf_io import load_graph
 
         return cls(
-            graph_data.load_article_graph(),
-            ontology=graph_data.load_vocabulary(),
+            load_graph(graph_data.ARTICLE_TTL, fmt="turtle"),
+            ontology=load_graph(graph_data.VOCABULARY_TTL, fmt="turtle"),
             source="article",
         )
 
@@ -215,18 +217,21 @@ class KnowledgeGraph:
         out = []
         for ev in g.objects(holder, KGX.evidence):
             quote = g.value(ev, KGX.quote)
-            if quote is None:
+            background = g.value(ev, KGX.generalKnowledge) is not None and bool(
+                g.value(ev, KGX.generalKnowledge).toPython()
+            )
+            if quote is None and not background:
                 continue
             section = g.value(ev, KGX.section)
             note = ""
-            if g.value(ev, KGX.generalKnowledge) is not None and bool(
-                g.value(ev, KGX.generalKnowledge).toPython()
-            ):
+            if background:  # not stated in the article: no quote, a comment and a source
                 src = g.value(ev, DCTERMS.source)
-                note = "general knowledge" + (f" ({src})" if src else "")
+                comment = g.value(ev, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"))
+                note = "background knowledge" + (f": {comment}" if comment else "")
+                note += f" ({src})" if src else ""
             out.append(
                 Evidence(
-                    quote=str(quote),
+                    quote=str(quote or ""),
                     section=self.label_of(section) if section is not None else "",
                     section_id=lab.term_id(section) if section is not None else "",
                     source=self._citation(section),

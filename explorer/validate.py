@@ -62,7 +62,7 @@ def validate_file(path: Path, *, shapes: Path | None = None) -> ValidationReport
     import graph_data
 
     data = load_graph(path)
-    shapes_graph = load_graph(shapes) if shapes else graph_data.load_shapes()
+    shapes_graph = load_graph(shapes if shapes else graph_data.SHAPES_TTL)
     if not _shapes_apply(data, shapes_graph):
         return ValidationReport(str(path), len(data), False, True)
     from pyshacl import validate  # imported lazily: ~1 s
@@ -70,7 +70,7 @@ def validate_file(path: Path, *, shapes: Path | None = None) -> ValidationReport
     conforms, results, _text = validate(
         data,
         shacl_graph=shapes_graph,
-        ont_graph=graph_data.load_vocabulary(),
+        ont_graph=load_graph(graph_data.VOCABULARY_TTL),
         inference="none",
         allow_warnings=True,
     )

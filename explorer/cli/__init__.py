@@ -3,18 +3,23 @@
 ``kg-explorer SUBCOMMAND ...`` runs a query and prints the answer; ``kg-explorer``
 or ``kg-explorer FILE`` opens the app, through the launcher in ``ui.launch``.
 Exit codes: 0 success, 1 nothing found, 2 bad input or usage (message on stderr,
-never a traceback).
+never a traceback), 130 on Ctrl-C, 143 on SIGTERM (temporary files removed either way).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import logging
+import signal
 import sys
+from collections.abc import Iterator
 from functools import cache
 
+from ..export.atomic import remove_pending
 from ..model import set_interface_language
-from .common import common_parser, fail
+from .common import Terminated, common_parser, fail, guarded
 
 #: Modules that each add subcommands: ``register(subparsers, common)`` and ``run(args)``.
 COMMAND_MODULES = ["commands", "export_cmd"]
@@ -58,14 +63,46 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return fail("a subcommand is needed (the desktop app is `kg-explorer [FILE]`)")
     args = parser.parse_args(argv)
+    if not hasattr(args, "run"):  # e.g. "provenance" without its action
+        parser.parse_args([*argv, "--help"])
+    configure_logging(getattr(args, "verbose", 0))
     # the CLI speaks English: its own words (types, relations) too, unless labels are zh only
     set_interface_language("zh" if getattr(args, "lang", "both") == "zh" else "en")
+    with sigterm_unwinds():
+        try:
+            return guarded(args.run, args)
+        except KeyboardInterrupt:
+            remove_pending()
+            return fail("interrupted", code=130)
+        except Terminated:
+            remove_pending()
+            return fail("terminated", code=143)
+        except BrokenPipeError:
+            return 0
+
+
+def configure_logging(verbosity: int) -> None:
+    """Diagnostics through ``logging`` on stderr: warnings only, -v steps, -vv everything."""
+    level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="kg-explorer: %(levelname)s: %(name)s: %(message)s"
+    )
+
+
+@contextlib.contextmanager
+def sigterm_unwinds() -> Iterator[None]:
+    """While a subcommand runs, SIGTERM raises ``Terminated`` so ``finally`` blocks (and
+    with them the removal of temporary export files) run as they do on Ctrl-C."""
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the cleanup
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
-        return int(args.run(args) or 0)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
+import traceback
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import LoadError
-from ..resolve import AmbiguousName
+from ..export.atomic import ExportError
+from ..resolve import AmbiguousName, UnknownEntity, resolve_entity
 from ..sources.protocol import GraphSource
+
+log = logging.getLogger("explorer.cli")
 
 #: Environment variables holding endpoint credentials (never taken from the command line,
 #: where other users could read them in the process list).
@@ -20,6 +26,19 @@ ENDPOINT_PASSWORD = "KG_EXPLORER_ENDPOINT_PASSWORD"
 
 class UsageError(Exception):
     """Bad input or usage: exit code 2 with the message on stderr."""
+
+
+class NotFound(LookupError):
+    """Nothing matches what was asked for: exit code 1 (a ``KeyError`` is a bug, not this)."""
+
+
+#: What "nothing matches" raises (exit 1); any other LookupError (KeyError, IndexError)
+#: is a bug of ours and reported as one.
+NOTHING_FOUND = (NotFound, UnknownEntity)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C so every ``finally`` (temporary files) runs."""
 
 
 def common_parser() -> argparse.ArgumentParser:
@@ -49,7 +68,15 @@ def common_parser() -> argparse.ArgumentParser:
         type=float,
         default=10.0,
         metavar="SECONDS",
-        help="with --endpoint: give up on a query after this long (default: 10)",
+        help="with --endpoint: the most one query may take, connecting and reading "
+        "included (default: 10)",
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log what happens on stderr (-v: steps, -vv: every query and file)",
     )
     return common
 
@@ -81,14 +108,14 @@ def load_kg(args: argparse.Namespace) -> GraphSource:
 
 
 def resolve(kg: GraphSource, text: str) -> str:
-    """The entity *text* names (``explorer.resolve``), or LookupError with suggestions."""
-    from ..resolve import resolve_entity
-
+    """The entity *text* names (``explorer.resolve``), or UnknownEntity with suggestions."""
     return resolve_entity(kg, text)
 
 
 def fail(message: str, code: int = 2) -> int:
-    print(f"kg-explorer: {message}", file=sys.stderr)
+    """Say *message* on one line of stderr (a server's multi-line text included)."""
+    line = " ".join(part.strip() for part in str(message).splitlines() if part.strip())
+    print(f"kg-explorer: {line}", file=sys.stderr)
     return code
 
 
@@ -97,25 +124,38 @@ def emit_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def handle_errors(func):
-    """Run a subcommand; turn known failures into exit codes with a plain message."""
+def guarded(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    """Run one subcommand; every failure becomes an exit code and one line on stderr.
+
+    Bad input, a dead or misbehaving endpoint, an unsupported operation or a failed
+    write: exit 2. Nothing found: exit 1. A bug of ours: exit 2 with one line
+    ("internal error"), the traceback only with ``KG_EXPLORER_DEBUG=1``.
+    """
+    try:
+        return int(func(args) or 0)
+    except (LoadError, UsageError, ExportError) as exc:
+        return fail(str(exc))
+    except AmbiguousName as exc:  # the user must pick one of the candidates it lists
+        return fail(str(exc))
+    except NOTHING_FOUND as exc:
+        return fail(exc.args[0] if exc.args else str(exc), code=1)
+    except (KeyboardInterrupt, Terminated, BrokenPipeError):
+        raise
+    except OSError as exc:  # a file we were told to read or write
+        where = f"{exc.filename}: " if exc.filename else ""
+        return fail(f"{where}{exc.strerror or exc}")
+    except Exception as exc:  # includes MemoryError's cousins and KeyError: ours to fix
+        if os.environ.get("KG_EXPLORER_DEBUG"):
+            traceback.print_exc(file=sys.stderr)
+        log.debug("internal error", exc_info=True)
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        return fail(f"internal error: {type(exc).__name__}: {first} (set KG_EXPLORER_DEBUG=1)")
+
+
+def handle_errors(func: Callable[[argparse.Namespace], int | None]):
+    """*func* run through :func:`guarded` (``main`` guards every subcommand as well)."""
 
     def wrapper(args: argparse.Namespace) -> int:
-        try:
-            return func(args)
-        except LoadError as exc:
-            return fail(str(exc))
-        except UsageError as exc:
-            return fail(str(exc))
-        except AmbiguousName as exc:  # the user must pick: bad input, with the candidates
-            return fail(str(exc))
-        except LookupError as exc:
-            return fail(exc.args[0] if exc.args else str(exc), code=1)
-        except (KeyboardInterrupt, BrokenPipeError):
-            raise
-        except Exception as exc:  # a bug of ours: say so plainly, traceback only on request
-            if os.environ.get("KG_EXPLORER_DEBUG"):
-                raise
-            return fail(f"internal error: {type(exc).__name__}: {exc} (set KG_EXPLORER_DEBUG=1)")
+        return guarded(func, args)
 
     return wrapper

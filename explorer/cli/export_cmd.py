@@ -11,12 +11,11 @@ import argparse
 from pathlib import Path
 
 from .. import views
-from ..errors import LoadError
-from ..export import EXPORTERS, ExportError, ExportOptions, export
+from ..export import EXPORTERS, ExportOptions, export
 from ..export.spread import spread
 from ..graph import KnowledgeGraph
 from ..model import GraphView
-from .common import emit_json, fail, load_kg, resolve
+from .common import NOTHING_FOUND, NotFound, UsageError, emit_json, handle_errors, load_kg, resolve
 
 VIEW_HELP = "all | hierarchy | hierarchy:ROOT | neighbourhood:ENTITY | path:A,B (default: all)"
 
@@ -46,19 +45,18 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--no-legend", action="store_true", help="images: leave out the legend")
     p.add_argument("--no-edge-labels", action="store_true", help="images: leave out relation names")
     p.add_argument("--title", help="images: a title above the graph (default: the view's)")
-    p.set_defaults(run=run)
+    p.set_defaults(run=handle_errors(run))
 
 
 def run(args: argparse.Namespace) -> int:
+    """Export one view; failures are raised for the CLI's one error handler."""
     if args.depth is not None and args.depth < 0:
-        return fail("--depth must be 0 or more")
+        raise UsageError("--depth must be 0 or more")
+    kg = load_kg(args)
     try:
-        kg = load_kg(args)
         view = build_view(kg, args.view, args.depth)
-    except LoadError as exc:
-        return fail(str(exc))
-    except (LookupError, ValueError) as exc:
-        return fail(str(exc.args[0]) if exc.args else str(exc))
+    except NOTHING_FOUND as exc:  # nothing to write is a failed export: exit 2, not 1
+        raise UsageError(str(exc.args[0])) from None
     options = ExportOptions(
         lang=args.lang,
         scale=ExportOptions().scale if args.scale is None else args.scale,
@@ -74,12 +72,7 @@ def run(args: argparse.Namespace) -> int:
         from ..layout import layout
 
         positions = spread(view, layout(view, options.layout), options.lang)
-    try:
-        written = export(
-            view, Path(args.out), args.format, kg=kg, positions=positions, options=options
-        )
-    except ExportError as exc:
-        return fail(str(exc))
+    written = export(view, Path(args.out), args.format, kg=kg, positions=positions, options=options)
     if args.json:
         emit_json({"format": args.format, "files": [str(p) for p in written]})
     else:
@@ -89,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build_view(kg: KnowledgeGraph, spec: str, depth: int | None) -> GraphView:
-    """The view *spec* names (ValueError for a malformed one, LookupError for an unknown entity)."""
+    """The view *spec* names (UsageError if malformed; NOTHING_FOUND for an unknown entity)."""
     kind, _, rest = spec.partition(":")
     kind = kind.strip().lower()
     if kind == "all" and not rest:
@@ -103,9 +96,9 @@ def build_view(kg: KnowledgeGraph, spec: str, depth: int | None) -> GraphView:
         a, b = _two_entities(kg, rest)
         path = views.shortest_path(kg, a, b)
         if path is None:
-            raise LookupError(f"no path between {kg.label(a)} and {kg.label(b)}")
+            raise NotFound(f"no path between {kg.label(a)} and {kg.label(b)}")
         return views.path_view(kg, path)
-    raise ValueError(f"unknown view {spec!r}: use {VIEW_HELP}")
+    raise UsageError(f"unknown view {spec!r}: use {VIEW_HELP}")
 
 
 def _two_entities(kg: KnowledgeGraph, text: str) -> tuple[str, str]:

@@ -85,10 +85,10 @@ def _html(job: ExportJob) -> list[Path]:
 
 def _rdf(fmt: str) -> Callable[[ExportJob], list[Path]]:
     def write(job: ExportJob) -> list[Path]:
-        from .rdf import view_graph, write_rdf
+        from .rdf import write_view
 
         assert job.kg is not None  # export() checks needs_graph
-        return [write_rdf(view_graph(job.kg, job.view), job.path, fmt)]
+        return [write_view(job.kg, job.view, job.path, fmt)]
 
     return write
 

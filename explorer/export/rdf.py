@@ -3,7 +3,9 @@
 A view's data is every triple whose subject is one of its entities, plus the
 bookkeeping that backs them: blank nodes they point to, their evidence, and
 the ``rdf:Statement`` records that carry evidence for their relations.
-Re-parsing the file gives a graph isomorphic to the one written.
+Re-parsing the file gives a graph isomorphic to the one written. The whole of a
+store-backed graph is written by pyoxigraph straight from its store (rdflib's
+serialisers through the store take ~30 s and 240 MB at 200k triples).
 """
 
 from __future__ import annotations
@@ -54,6 +56,35 @@ def view_graph(kg: KnowledgeGraph, view: GraphView) -> Graph:
             if isinstance(o, BNode) or (isinstance(o, URIRef) and _bookkeeping(src, p, o)):
                 todo.append(o)
     return out
+
+
+def write_view(kg: KnowledgeGraph, view: GraphView, path: str | Path, fmt: str) -> Path:
+    """The triples of *view* (see :func:`view_graph`) to *path* as *fmt*, atomically."""
+    store = _whole_store(kg, view)
+    if store is None:
+        return write_rdf(view_graph(kg, view), path, fmt)
+    import pyoxigraph as ox
+
+    kind = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}.get(fmt)
+    if kind is None:  # JSON-LD: rdflib's compacted form, as for every other source
+        return write_rdf(view_graph(kg, view), path, fmt)
+    prefixes = dict(getattr(kg, "prefixes", {}) or {}) if kind == ox.RdfFormat.TURTLE else None
+    return write_with(
+        path,
+        lambda handle: store.dump(handle, kind, from_graph=ox.DefaultGraph(), prefixes=prefixes),
+    )
+
+
+def _whole_store(kg: KnowledgeGraph, view: GraphView):
+    """The pyoxigraph store behind *kg* when *view* stands for all of it (and all of it is
+    in the default graph), else None."""
+    store_of = getattr(kg, "store", None)
+    if not callable(store_of) or view.kind != "all":
+        return None
+    if len(view.nodes) + view.omitted < len(kg):
+        return None
+    store = store_of()
+    return None if next(iter(store.named_graphs()), None) is not None else store
 
 
 def _bookkeeping(src: Graph, p, o) -> bool:

@@ -18,7 +18,7 @@ import networkx as nx
 
 from ..categories import category
 from ..model import GraphView, Lang
-from .atomic import ExportError, write_bytes, write_with
+from .atomic import ExportError, write_set, write_with
 
 Positions = dict[str, tuple[float, float]]
 
@@ -131,7 +131,8 @@ def csv_bytes(rows: list[dict[str, str]], columns: tuple[str, ...]) -> bytes:
 
 
 def write_csv(view: GraphView, folder: str | Path, lang: Lang) -> list[Path]:
-    """``nodes.csv`` and ``edges.csv`` in *folder* (created if only it is missing)."""
+    """``nodes.csv`` and ``edges.csv`` in *folder* (created if only it is missing), both
+    replaced or neither: an old ``edges.csv`` never sits beside a new ``nodes.csv``."""
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise ExportError(f"cannot write CSV to {target}: it is a file; name a folder")
@@ -142,6 +143,9 @@ def write_csv(view: GraphView, folder: str | Path, lang: Lang) -> list[Path]:
             target.mkdir()
         except OSError as exc:
             raise ExportError(f"cannot create {target}: {exc.strerror or exc}") from exc
-    nodes = csv_bytes(node_rows(view, lang), NODE_COLUMNS)
-    edges = csv_bytes(edge_rows(view, lang), EDGE_COLUMNS)
-    return [write_bytes(target / "nodes.csv", nodes), write_bytes(target / "edges.csv", edges)]
+    return write_set(
+        {
+            target / "nodes.csv": csv_bytes(node_rows(view, lang), NODE_COLUMNS),
+            target / "edges.csv": csv_bytes(edge_rows(view, lang), EDGE_COLUMNS),
+        }
+    )

@@ -118,7 +118,8 @@ def quote_lines(quotes: tuple[Quote, ...], indent: str = "    ") -> list[str]:
     for q in quotes:
         where = f" [{q.section}]" if q.section else ""
         note = f" ({q.note})" if q.note else ""
-        lines.append(f"{indent}“{q.display}”{where}{note}")
+        text = f"“{q.display}”" if q.display else "(no quote)"  # background knowledge
+        lines.append(f"{indent}{text}{where}{note}")
     return lines
 
 

@@ -11,6 +11,7 @@ level deep with their subject's. Search and hierarchy are remote too (see
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cached_property
 
 from ..model import Edge, Node
@@ -70,21 +71,32 @@ class EndpointGraph(LazyGraph):
         ok = [v for _i, v in named if v]
         return [ok[n : n + BATCH] for n in range(0, len(ok), BATCH)]
 
-    def _fetch_out(self, ids: list[str]) -> dict[str, Facts]:
-        out: dict[str, Facts] = {}
+    def _rows(
+        self, ids: list[str], pattern: str, limit: int, required: tuple[str, ...], blank: str
+    ) -> Iterator[dict[str, object]]:
+        """Rows of one bounded query per batch of *ids* (bound to ``?x`` by ``VALUES``).
+
+        The facts of the blank node in variable *blank* (``?bp ?bo``, optional in
+        *pattern*) are remembered on the way: blank nodes cannot be asked for later.
+        """
         for chunk in self._values(ids):
             rows = self.client.select(
-                "SELECT ?s ?p ?o ?bp ?bo WHERE { VALUES ?s { " + " ".join(chunk) + " } "
-                "?s ?p ?o OPTIONAL { ?o ?bp ?bo FILTER(isBlank(?o)) } } "
-                f"LIMIT {FACT_ROWS}"
+                f"SELECT * WHERE {{ VALUES ?x {{ {' '.join(chunk)} }} {pattern} }} LIMIT {limit}",
+                required,
             )
-            blank: dict[str, Facts] = {}
+            facts: dict[str, Facts] = {}
             for row in rows:
-                s, p, o = row["s"], row["p"], row["o"]
-                out.setdefault(s, []).append((p, o))
-                if "bp" in row and isinstance(o, str):
-                    blank.setdefault(o, []).append((row["bp"], row["bo"]))
-            self._remember(blank)
+                node = row[blank]
+                if "bp" in row and "bo" in row and isinstance(node, str):
+                    facts.setdefault(node, []).append((row["bp"], row["bo"]))
+            self._remember(facts)
+            yield from rows
+
+    def _fetch_out(self, ids: list[str]) -> dict[str, Facts]:
+        out: dict[str, Facts] = {}
+        pattern = "?x ?p ?o OPTIONAL { ?o ?bp ?bo FILTER(isBlank(?o)) }"
+        for row in self._rows(ids, pattern, FACT_ROWS, ("x", "p", "o"), blank="o"):
+            out.setdefault(row["x"], []).append((row["p"], row["o"]))
         return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
     def _remember(self, facts: dict[str, Facts]) -> None:
@@ -94,19 +106,9 @@ class EndpointGraph(LazyGraph):
 
     def _fetch_in(self, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
         out: dict[str, list[tuple[str, str]]] = {}
-        for chunk in self._values(ids):
-            rows = self.client.select(
-                "SELECT ?x ?s ?p ?sp ?so WHERE { VALUES ?x { " + " ".join(chunk) + " } "
-                "?s ?p ?x OPTIONAL { ?s ?sp ?so FILTER(isBlank(?s)) } } "
-                f"LIMIT {IN_ROWS}"
-            )
-            blank: dict[str, Facts] = {}
-            for row in rows:
-                s = row["s"]
-                out.setdefault(row["x"], []).append((s, row["p"]))
-                if "sp" in row and isinstance(s, str):
-                    blank.setdefault(s, []).append((row["sp"], row["so"]))
-            self._remember(blank)
+        pattern = "?s ?p ?x OPTIONAL { ?s ?bp ?bo FILTER(isBlank(?s)) }"
+        for row in self._rows(ids, pattern, IN_ROWS, ("x", "s", "p"), blank="s"):
+            out.setdefault(row["x"], []).append((row["s"], row["p"]))
         return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
     def _subjects(self, predicate: str, obj: str) -> list[str]:
@@ -119,23 +121,14 @@ class EndpointGraph(LazyGraph):
         pred = iri(predicate)
         if pred is None:
             return out
-        for chunk in self._values(objs):
-            rows = self.client.select(
-                "SELECT ?x ?s ?p ?o ?bp ?bo WHERE { VALUES ?x { " + " ".join(chunk) + " } "
-                f"?s {pred} ?x . ?s ?p ?o OPTIONAL {{ ?o ?bp ?bo FILTER(isBlank(?o)) }} }} "
-                f"LIMIT {FACT_ROWS}"
-            )
-            found: dict[str, Facts] = {}
-            blank: dict[str, Facts] = {}
-            for row in rows:
-                s, o = row["s"], row["o"]
-                if s not in out[row["x"]]:
-                    out[row["x"]].append(s)
-                found.setdefault(s, []).append((row["p"], o))
-                if "bp" in row and isinstance(o, str):
-                    blank.setdefault(o, []).append((row["bp"], row["bo"]))
-            self._remember(found)
-            self._remember(blank)
+        pattern = f"?s {pred} ?x . ?s ?p ?o OPTIONAL {{ ?o ?bp ?bo FILTER(isBlank(?o)) }}"
+        found: dict[str, Facts] = {}
+        for row in self._rows(objs, pattern, FACT_ROWS, ("x", "s", "p", "o"), blank="o"):
+            s = row["s"]
+            if s not in out.setdefault(row["x"], []):
+                out[row["x"]].append(s)
+            found.setdefault(s, []).append((row["p"], row["o"]))
+        self._remember(found)
         return out
 
     # --- the whole graph, bounded -----------------------------------------------------
@@ -202,7 +195,7 @@ class EndpointGraph(LazyGraph):
             query = kin_query(
                 " ".join(chunk), DEFAULT_UP, DEFAULT_DOWN, children=down, limit=LIST_ROWS * 5
             )
-            for row in self.client.select(query):
+            for row in self.client.select(query, ("x", "y")):
                 found.setdefault(row["x"], []).append(row["y"])
         return found
 

@@ -1,30 +1,52 @@
 """Talking to a SPARQL endpoint over HTTP: the standard protocol, JSON results, plain errors.
 
-Only ``urllib`` from the standard library. Every failure becomes an
-``EndpointError`` (a ``LoadError``) that names the endpoint and says what went
-wrong: refused, no answer within the timeout, an HTTP status, or a response that
-is not SPARQL results. Credentials go into the ``Authorization`` header of each
-request and nowhere else: not into messages, ``repr`` or any file.
+Only the standard library. Every failure becomes an ``EndpointError`` (a
+``LoadError``) that names the endpoint and says what went wrong: refused, no
+answer within the deadline, an HTTP status, or a reply that is not SPARQL
+results. ``timeout`` is a *total* deadline per request (connecting, waiting and
+reading the body): a watchdog closes the socket when it passes, so a server
+that answers one byte a second fails like a dead one. A request can also be
+cancelled from another thread (:func:`cancel_when`). Replies are read as a
+stream, one binding at a time (see ``sparql_json.py``), so memory follows the
+rows kept, not the bytes received. Credentials go into the ``Authorization``
+header of each request and nowhere else: not into messages, ``repr``, logs or
+any file.
 """
 
 from __future__ import annotations
 
 import base64
-import json
+import contextlib
+import errno
+import http.client
+import logging
+import os
+import selectors
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 
 from ..errors import LoadError
-from .facts import Lit
+from .sparql_json import MalformedReply, read_results
 
-#: Answers kept per endpoint (by query text).
+log = logging.getLogger(__name__)
+
+#: Answers kept per endpoint (by query text), and the most rows an answer may have to be
+#: kept (the explorer's own queries ask for at most 20,000; a larger reply is read, used
+#: and let go, so the cache cannot hold on to hundreds of MB).
 CACHE_SIZE = 1024
-#: The most bytes read from one response (a bounded query never needs more).
-MAX_RESPONSE = 64_000_000
+CACHE_ROWS = 20_000
+#: The most bytes read from one response: a bounded query never needs more.
+MAX_RESPONSE = 128_000_000
+#: How often the watchdog asks whether a request was cancelled (seconds).
+CANCEL_POLL = 0.05
+
+_scope = threading.local()
 
 
 class EndpointError(LoadError):
@@ -32,6 +54,23 @@ class EndpointError(LoadError):
 
     def describe(self) -> str:
         return f"SPARQL endpoint {self.source}: {self.message}" if self.source else self.message
+
+
+class RequestCancelled(EndpointError):
+    """The request was cancelled by its owner (not a fault of the endpoint)."""
+
+
+@contextlib.contextmanager
+def cancel_when(cancelled: Callable[[], bool]) -> Iterator[None]:
+    """Requests made by this thread inside the block stop (``RequestCancelled``) as soon
+    as *cancelled()* is true, even mid-reply: an operation runner passes its cancel flag,
+    e.g. ``with cancel_when(event.is_set): graph.neighbourhood(...)``."""
+    previous = getattr(_scope, "cancelled", None)
+    _scope.cancelled = cancelled
+    try:
+        yield
+    finally:
+        _scope.cancelled = previous
 
 
 def public_url(url: str) -> str:
@@ -45,21 +84,141 @@ def public_url(url: str) -> str:
     return urllib.parse.urlunsplit(parts)
 
 
-def term(binding: dict) -> object:
-    """One SPARQL JSON results binding as a term: IRI ``str``, ``"_:name"`` or ``Lit``."""
-    kind = binding.get("type")
-    value = binding.get("value", "")
-    if kind == "uri":
-        return value
-    if kind == "bnode":
-        return "_:" + value
-    if kind in ("literal", "typed-literal"):
-        return Lit(value, (binding.get("xml:lang") or "").lower(), binding.get("datatype", ""))
-    raise ValueError(f"unknown term type {kind!r}")
+class _Watchdog:
+    """One request's deadline and cancel check: closes its socket when either fires.
+
+    Closing (``shutdown``) wakes a thread blocked in ``connect``/``recv`` at once, which
+    a socket timeout cannot do for a server that keeps sending a byte now and then.
+    """
+
+    def __init__(self, timeout: float, cancelled: Callable[[], bool] | None) -> None:
+        self.deadline = time.monotonic() + timeout
+        self.cancelled = cancelled
+        self.fired: str | None = None  # "deadline" or "cancelled"
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="sparql-watchdog", daemon=True)
+
+    def remaining(self) -> float:
+        return max(0.001, self.deadline - time.monotonic())
+
+    def attach(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.fired:
+                _shut(sock)
+
+    def connect(
+        self, address: tuple[str, int], timeout: object = None, source_address: object = None
+    ) -> socket.socket:
+        """``socket.create_connection`` that a cancel or the deadline interrupts too (a
+        blocking ``connect`` to a host that drops packets could not be woken)."""
+        host, port = address
+        error: OSError | None = None
+        for family, kind, proto, _name, addr in socket.getaddrinfo(
+            host, port, 0, socket.SOCK_STREAM
+        ):
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.setblocking(False)
+                code = sock.connect_ex(addr)
+                with selectors.DefaultSelector() as selector:
+                    selector.register(sock, selectors.EVENT_WRITE)
+                    while code in (errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK):
+                        if self.cancelled and self.cancelled():
+                            self._fire("cancelled")
+                        self.check()
+                        if time.monotonic() >= self.deadline:
+                            raise TimeoutError("connect timed out")
+                        if selector.select(min(CANCEL_POLL, self.remaining())):
+                            code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                if code:
+                    raise OSError(code, os.strerror(code))
+                sock.setblocking(True)
+                sock.settimeout(self.remaining())
+                return sock
+            except OSError as exc:
+                error = exc
+                sock.close()
+            except BaseException:
+                sock.close()
+                raise
+        raise error or OSError(f"no address for {host}")
+
+    def check(self) -> None:
+        """Raise at once if the watchdog fired (for loops between reads)."""
+        if self.fired:
+            raise _Fired(self.fired)
+
+    def __enter__(self) -> _Watchdog:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while True:
+            left = self.deadline - time.monotonic()
+            step = min(left, CANCEL_POLL) if self.cancelled else left
+            if self._done.wait(max(0.0, step)):
+                return
+            if self.cancelled and self.cancelled():
+                return self._fire("cancelled")
+            if time.monotonic() >= self.deadline:
+                return self._fire("deadline")
+
+    def _fire(self, reason: str) -> None:
+        with self._lock:
+            self.fired = reason
+            for sock in self._sockets:
+                _shut(sock)
+
+
+class _Fired(Exception):
+    """Internal: the watchdog ended the request."""
+
+
+def _shut(sock: socket.socket) -> None:
+    # the plain socket's shutdown, also for TLS sockets: it only wakes the reader
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _opener(watchdog: _Watchdog) -> urllib.request.OpenerDirector:
+    """An opener whose connections report their sockets to *watchdog* (proxies still
+    apply: the handlers are urllib's own, only the connection class differs)."""
+
+    def watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        class Watched(base):  # type: ignore[valid-type, misc]
+            def connect(self) -> None:
+                self._create_connection = watchdog.connect
+                self.timeout = watchdog.remaining()
+                super().connect()
+                watchdog.attach(self.sock)
+
+        return Watched
+
+    class HTTP(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(watched(http.client.HTTPConnection), req)
+
+    class HTTPS(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(watched(http.client.HTTPSConnection), req, context=self._context)
+
+    return urllib.request.build_opener(HTTP, HTTPS)
 
 
 class SparqlClient:
-    """SELECT and ASK over the SPARQL 1.1 protocol, with a timeout and an answer cache."""
+    """SELECT and ASK over the SPARQL 1.1 protocol, with a deadline and an answer cache.
+
+    Safe to share between threads. ``cancel_when`` (this module) stops the
+    requests of one thread; :meth:`cancel_all` stops every request in flight
+    (for closing a window or the app).
+    """
 
     def __init__(
         self,
@@ -83,42 +242,56 @@ class SparqlClient:
         self._authorization = (
             "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode() if auth else None
         )
-        self._cache: OrderedDict[str, object] = OrderedDict()
+        self._cache: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()
+        self._in_flight: set[_Watchdog] = set()
         self.round_trips = 0
 
     def __repr__(self) -> str:  # never the credentials
         return f"SparqlClient({self.url!r}, default_graph={self.default_graph!r})"
 
     # --- queries --------------------------------------------------------------------
-    def select(self, query: str) -> list[dict[str, object]]:
-        """Rows of a SELECT query as ``{variable: term}``."""
-        answer = self._ask_cached(query)
-        try:
-            rows = answer["results"]["bindings"]  # type: ignore[index]
-            return [{k: term(v) for k, v in row.items()} for row in rows]
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise self._error("bad response: not SPARQL JSON results") from None
+    def select(self, query: str, required: tuple[str, ...] = ()) -> list[dict[str, object]]:
+        """Rows of a SELECT query as ``{variable: term}`` (IRI ``str``, ``"_:b"`` or ``Lit``).
+
+        A row without one of the *required* variables, or a reply that is not
+        SPARQL JSON results, is an ``EndpointError`` ("malformed reply: ..."),
+        never taken for an empty answer.
+        """
+        answer = self._ask_cached(query, required)
+        if not isinstance(answer, list):
+            raise self._error("malformed reply: an ASK result where SELECT rows were expected")
+        return answer
 
     def ask(self, query: str) -> bool:
-        answer = self._ask_cached(query)
-        if not isinstance(answer, dict) or not isinstance(answer.get("boolean"), bool):
-            raise self._error("bad response: not a SPARQL ASK result")
-        return answer["boolean"]
+        answer = self._ask_cached(query, ())
+        if not isinstance(answer, bool):
+            raise self._error("malformed reply: not a SPARQL ASK result (no boolean)")
+        return answer
 
-    def _ask_cached(self, query: str) -> object:
+    def cancel_all(self) -> None:
+        """Stop every request of this client now (each raises ``RequestCancelled``)."""
         with self._lock:
-            if query in self._cache:
-                self._cache.move_to_end(query)
-                return self._cache[query]
-        answer = self._post(query)
+            flights = list(self._in_flight)
+        for watchdog in flights:
+            watchdog._fire("cancelled")
+
+    def _ask_cached(self, query: str, required: tuple[str, ...]) -> object:
+        key = (query, required)
         with self._lock:
-            self._cache[query] = answer
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        answer = self._post(query, required)
+        if isinstance(answer, list) and len(answer) > CACHE_ROWS:
+            return answer
+        with self._lock:
+            self._cache[key] = answer
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return answer
 
-    def _post(self, query: str) -> object:
+    def _request(self, query: str) -> urllib.request.Request:
         fields = [("query", query)]
         if self.default_graph:
             fields.append(("default-graph-uri", self.default_graph))
@@ -134,46 +307,94 @@ class SparqlClient:
         )
         if self._authorization:
             request.add_unredirected_header("Authorization", self._authorization)
+        return request
+
+    def _post(self, query: str, required: tuple[str, ...]) -> object:
         self.round_trips += 1
+        started = time.monotonic()
+        watchdog = _Watchdog(self.timeout, getattr(_scope, "cancelled", None))
+        with self._lock:
+            self._in_flight.add(watchdog)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                body = response.read(MAX_RESPONSE + 1)
-        except urllib.error.HTTPError as exc:
-            raise self._error(self._http_message(exc)) from None
-        except urllib.error.URLError as exc:
-            raise self._error(self._reason(exc.reason)) from None
-        except TimeoutError:
-            raise self._error(f"no answer within {self.timeout:g} s (timed out)") from None
-        except (ConnectionError, OSError) as exc:
-            raise self._error(self._reason(exc)) from None
-        if len(body) > MAX_RESPONSE:
-            raise self._error("bad response: larger than a bounded query can give")
-        try:
-            return json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise self._error("bad response: not SPARQL JSON results") from None
+            with watchdog:
+                try:
+                    return self._exchange(watchdog, query, required, started)
+                except (_Fired, OSError, http.client.HTTPException, MalformedReply) as exc:
+                    if watchdog.fired:  # whatever the closed socket raised, this is why
+                        raise self._stopped(watchdog.fired) from None
+                    if isinstance(exc, MalformedReply):
+                        raise self._error(f"malformed reply: {exc}") from None
+                    raise self._error(self._failure(exc)) from None
+        finally:
+            with self._lock:
+                self._in_flight.discard(watchdog)
+
+    def _exchange(
+        self, watchdog: _Watchdog, query: str, required: tuple[str, ...], started: float
+    ) -> object:
+        with _opener(watchdog).open(self._request(query)) as response:
+            received = 0
+
+            def chunks() -> Iterator[bytes]:
+                nonlocal received
+                while True:
+                    watchdog.check()
+                    chunk = response.read1(65536)
+                    if not chunk:
+                        watchdog.check()  # a closed socket reads as an end
+                        return
+                    received += len(chunk)
+                    if received > MAX_RESPONSE:
+                        raise MalformedReply(
+                            f"larger than {MAX_RESPONSE // 1_000_000} MB, more than a "
+                            "bounded query can give"
+                        )
+                    yield chunk
+
+            answer = read_results(chunks(), required)
+        log.debug(
+            "%s: %s in %.2f s, %d bytes",
+            self.url,
+            f"{len(answer)} rows" if isinstance(answer, list) else f"ASK {answer}",
+            time.monotonic() - started,
+            received,
+        )
+        return answer
 
     # --- messages -------------------------------------------------------------------
     def _error(self, message: str) -> EndpointError:
         return EndpointError(message, source=self.url)
 
-    def _reason(self, reason: object) -> str:
-        if isinstance(reason, ConnectionRefusedError):
+    def _stopped(self, reason: str) -> EndpointError:
+        if reason == "cancelled":
+            return RequestCancelled("cancelled", source=self.url)
+        return self._error(f"no answer within {self.timeout:g} s (timed out)")
+
+    def _failure(self, exc: BaseException) -> str:
+        if isinstance(exc, urllib.error.HTTPError):
+            return self._http_message(exc)
+        if isinstance(exc, urllib.error.URLError):
+            exc = exc.reason if isinstance(exc.reason, BaseException) else exc
+        if isinstance(exc, ConnectionRefusedError):
             return "connection refused (is the server running?)"
-        if isinstance(reason, TimeoutError | socket.timeout):
+        if isinstance(exc, TimeoutError | socket.timeout):
             return f"no answer within {self.timeout:g} s (timed out)"
-        if isinstance(reason, socket.gaierror):
+        if isinstance(exc, socket.gaierror):
             return "unknown host"
-        if isinstance(reason, ConnectionResetError):
+        if isinstance(exc, ConnectionResetError | http.client.RemoteDisconnected):
             return "the connection was closed by the server"
-        return f"cannot connect ({reason})"
+        if isinstance(exc, http.client.IncompleteRead):
+            return "the reply was cut short"
+        if isinstance(exc, http.client.HTTPException):
+            return f"not an HTTP reply ({type(exc).__name__})"
+        return f"cannot connect ({getattr(exc, 'reason', None) or exc})"
 
     @staticmethod
     def _http_message(exc: urllib.error.HTTPError) -> str:
         detail = ""
         try:
             detail = exc.read(300).decode("utf-8", errors="replace").strip().splitlines()[0]
-        except (OSError, IndexError):
+        except (OSError, IndexError, http.client.HTTPException):
             pass
         status = f"HTTP {exc.code} {exc.reason or ''}".strip()
         if exc.code in (401, 403):

@@ -7,20 +7,16 @@ from collections import deque
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF, SKOS
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, SKOS
 
 from explorer.provenance import check_evidence, evidence_quotes, normalise
+from explorer.rdf_io import load_graph
 from explorer.vocab import KGX, KGX_NS, LZ
-from graph_data import (
-    ARTICLE_TTL,
-    SHAPES_TTL,
-    VOCABULARY_TTL,
-    load_article_graph,
-    load_shapes,
-    load_vocabulary,
-)
+from graph_data import ARTICLE_TTL, SHAPES_TTL, VOCABULARY_TTL
 
+#: Data-only terms of the vocabulary (explorer.vocab.KGX names only what the code uses).
+K = Namespace(KGX_NS)
 SOURCE = Path(__file__).parents[2] / "../shared/source/000_77d3a71f4cfa9fbc.txt"
 
 ENTITY_TYPES = {
@@ -38,6 +34,8 @@ ENTITY_TYPES = {
     KGX.Person,
     KGX.AdministrativeLevel,
     KGX.Role,
+    SKOS.Concept,
+    SKOS.ConceptScheme,
 }
 # Headings that open sections 1-6, as they stand in the whitespace-free article text.
 SECTION_STARTS = [
@@ -48,6 +46,18 @@ SECTION_STARTS = [
     "促进资源共享。",
     "增强共建实效。",
 ]
+
+
+def load_article_graph() -> Graph:
+    return load_graph(ARTICLE_TTL, fmt="turtle")
+
+
+def load_vocabulary() -> Graph:
+    return load_graph(VOCABULARY_TTL, fmt="turtle")
+
+
+def load_shapes() -> Graph:
+    return load_graph(SHAPES_TTL, fmt="turtle")
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +86,19 @@ def all_labels(graph: Graph, node: URIRef) -> set[str]:
 
 
 def entity_relations(graph: Graph) -> set[tuple[URIRef, URIRef, URIRef]]:
-    """Asserted triples between an entity (or figure) and another lz: IRI."""
+    """Asserted triples between an entity (or figure) and another lz: IRI.
+
+    Scheme membership and a figure's place are attributes, not relations read from a
+    sentence, so they carry no statement of their own.
+    """
     holders = entities(graph) | set(graph.subjects(RDF.type, KGX.Figure))
     return {
         (s, p, o)
         for s in holders
         for p, o in graph.predicate_objects(s)
-        if p != RDF.type and isinstance(o, URIRef) and str(o).startswith(str(LZ))
+        if p not in (RDF.type, SKOS.inScheme, K.place)
+        and isinstance(o, URIRef)
+        and str(o).startswith(str(LZ))
     }
 
 
@@ -108,12 +124,6 @@ def test_prefixes_are_bound(graph):
     for prefix in ("kgx", "lz", "org", "skos", "prov", "dcterms", "schema"):
         assert prefix in bound, prefix
     assert str(bound["kgx"]) == KGX_NS
-
-
-def test_article_ttl_is_up_to_date_with_its_source():
-    from graph_data import _build
-
-    assert _build.main(["--check"]) == 0
 
 
 # -- shapes and vocabulary ------------------------------------------------------------
@@ -341,6 +351,14 @@ def test_each_level_has_its_role(graph):
         assert (LZ[level], KGX.hasRole, LZ[role]) in graph
 
 
+def lz(node) -> str:
+    return str(node).removeprefix(str(LZ))
+
+
+def parents(graph: Graph, slug: str) -> set[str]:
+    return {lz(o) for o in graph.objects(LZ[slug], ORG.subOrganizationOf)}
+
+
 def test_hierarchy_leads_from_the_city_committee_to_a_community_body(graph):
     start, seen, queue = LZ["lanzhou-municipal-party-committee"], {}, deque()
     seen[start] = None
@@ -351,20 +369,100 @@ def test_hierarchy_leads_from_the_city_committee_to_a_community_body(graph):
             if child not in seen:
                 seen[child] = node
                 queue.append(child)
-    community = [n for n in seen if (n, KGX.atLevel, LZ["level-community"]) in graph]
-    assert LZ["community-party-organizations"] in community
-    assert LZ["community-greater-party-committees"] in community
-    path, node = [], LZ["community-greater-party-committees"]
+    path, node = [], LZ["community-party-organizations"]
     while node is not None:
         path.append(node)
         node = seen[node]
-    assert [str(n).removeprefix(str(LZ)) for n in reversed(path)] == [
+    assert [lz(n) for n in reversed(path)] == [
         "lanzhou-municipal-party-committee",
         "district-county-party-committees",
         "subdistrict-party-working-committees",
         "community-party-organizations",
-        "community-greater-party-committees",
     ]
+
+
+def test_the_organization_tree_has_one_root_the_party(graph):
+    children = set(graph.subjects(ORG.subOrganizationOf, None))
+    roots = {lz(o) for o in graph.objects(None, ORG.subOrganizationOf)} - {lz(c) for c in children}
+    assert roots == {"cpc"}
+
+
+def test_sub_organizations_are_organizations_never_places_or_kinds(graph):
+    kinds = (ORG.Organization, ORG.FormalOrganization, ORG.OrganizationalUnit)
+    organizations = {s for kind in kinds for s in graph.subjects(RDF.type, kind)}
+    for child, parent in graph.subject_objects(ORG.subOrganizationOf):
+        for node in (child, parent):
+            assert node in organizations, node
+            assert (node, RDF.type, KGX.Place) not in graph, node
+            assert (node, RDF.type, SKOS.Concept) not in graph, node
+
+
+@pytest.mark.parametrize(
+    "body", ["subdistrict-greater-working-committees", "community-greater-party-committees"]
+)
+def test_greater_committees_are_enlarged_forms_with_part_time_members(graph, body):
+    assert parents(graph, body) == set()
+    base = {
+        "subdistrict-greater-working-committees": "subdistrict-party-working-committees",
+        "community-greater-party-committees": "community-party-organizations",
+    }[body]
+    assert (LZ[body], K.enlargedFormOf, LZ[base]) in graph
+    assert (LZ["part-time-members"], ORG.postIn, LZ[body]) in graph
+    assert (LZ["party-organization-heads"], K.takenInAs, LZ["part-time-members"]) in graph
+
+
+def test_resident_units_are_a_category_with_kinds(graph):
+    units = LZ["stationed-units"]
+    assert (units, RDF.type, SKOS.Concept) in graph
+    assert (units, RDF.type, ORG.Organization) not in graph
+    kinds = {lz(s) for s in graph.subjects(SKOS.broader, units)}
+    assert kinds == {"organs-in-area", "enterprises-and-institutions", "two-new-organizations"}
+    assert not set(graph.subjects(ORG.subOrganizationOf, units))
+    # their Party organizations are grassroots Party organizations, coordinated by the subdistrict
+    assert parents(graph, "stationed-unit-party-organizations") == {"cpc"}
+    coordinated = LZ["stationed-unit-party-organizations"]
+    assert (LZ["subdistrict-party-working-committees"], KGX.coordinates, coordinated) in graph
+
+
+@pytest.mark.parametrize(
+    "body", ["temporary-party-organizations", "vanguard-teams", "volunteer-service-teams"]
+)
+def test_teams_and_temporary_organizations_are_set_up_not_sub_bodies(graph, body):
+    assert parents(graph, body) == set()
+    assert (LZ["lanzhou-municipal-party-committee"], KGX.establishes, LZ[body]) in graph
+
+
+def test_qilihe_and_xihu_are_places_with_the_committee_linked_to_them(graph):
+    for place in ("qilihe-district", "xihu-subdistrict"):
+        assert (LZ[place], RDF.type, KGX.Place) in graph
+        assert (LZ[place], RDF.type, ORG.Organization) not in graph
+    assert (LZ["xihu-subdistrict"], KGX.locatedIn, LZ["qilihe-district"]) in graph
+    committee = LZ["xihu-subdistrict-party-working-committee"]
+    assert (committee, KGX.locatedIn, LZ["xihu-subdistrict"]) in graph
+    assert (committee, KGX.establishes, LZ["minqing-assembly-line"]) in graph
+
+
+def statement_evidence(graph: Graph, s: str, p, o: str) -> list:
+    for st in graph.subjects(RDF.subject, LZ[s]):
+        if graph.value(st, RDF.predicate) == p and graph.value(st, RDF.object) == LZ[o]:
+            return list(graph.objects(st, KGX.evidence))
+    raise AssertionError(f"no statement for {s} {p} {o}")
+
+
+@pytest.mark.parametrize(
+    ("child", "parent"),
+    [
+        ("gansu-provincial-party-committee", "cpc"),
+        ("lanzhou-municipal-party-committee", "gansu-provincial-party-committee"),
+    ],
+)
+def test_links_the_article_does_not_state_are_background_knowledge(graph, child, parent):
+    evidence = statement_evidence(graph, child, ORG.subOrganizationOf, parent)
+    assert evidence
+    for ev in evidence:
+        assert graph.value(ev, KGX.quote) is None
+        assert graph.value(ev, KGX.generalKnowledge).toPython() is True
+        assert graph.value(ev, DCTERMS.source) is not None
 
 
 def test_hierarchy_has_no_cycles(graph):
@@ -418,3 +516,207 @@ def test_ocr_corrections_are_recorded(graph):
     node = LZ["column-secretaries-at-the-helm"]
     assert "书记领航" in labels(graph, node, "zh")
     assert "书记领税" in {str(h) for h in graph.objects(node, SKOS.hiddenLabel)}
+
+
+# -- relations that say what the text says (issue 11) ----------------------------------------
+
+
+def triples(graph: Graph, s: str, o: str) -> set[str]:
+    """The predicates (prefixed) from lz:s to lz:o."""
+    return {graph.namespace_manager.qname(p) for p in graph.predicates(LZ[s], LZ[o])}
+
+
+@pytest.mark.parametrize(
+    "strategy",
+    [
+        "belt-and-road",
+        "western-development",
+        "yellow-river-strategy",
+        "lanzhou-xining-urban-agglomeration",
+    ],
+)
+def test_the_city_seizes_the_opportunity_of_the_national_strategies(graph, strategy):
+    assert triples(graph, "lanzhou", strategy) == {"kgx:seizesOpportunityOf"}
+    assert triples(graph, "lanzhou-municipal-party-committee", strategy) == set()
+    [ev] = statement_evidence(graph, "lanzhou", K.seizesOpportunityOf, strategy)
+    assert str(graph.value(ev, K.textSubject)) == "我们"
+
+
+@pytest.mark.parametrize("target", ["small-micro-enterprises", "social-organizations"])
+def test_communities_backstop_the_party_building_of_small_firms(graph, target):
+    assert triples(graph, "community-party-organizations", target) == {
+        "kgx:backstopsPartyBuildingOf"
+    }
+
+
+def test_the_subdistrict_coordinates_party_organizations_not_social_organizations(graph):
+    assert triples(graph, "subdistrict-party-working-committees", "social-organizations") == set()
+    assert "kgx:coordinates" in triples(
+        graph, "subdistrict-party-working-committees", "social-organization-party-organizations"
+    )
+
+
+@pytest.mark.parametrize(
+    "activity", ["joint-theme-party-days", "joint-party-lectures", "joint-theory-study"]
+)
+def test_joint_party_days_are_for_all_party_organizations_of_the_area(graph, activity):
+    assert triples(graph, activity, "area-party-organizations") == {"kgx:appliesTo"}
+    assert triples(graph, activity, "stationed-unit-party-organizations") == set()
+    assert LZ["area-party-organizations"] != LZ["stationed-unit-party-organizations"]
+
+
+def test_the_new_pattern_is_built_by_we_not_served_by_party_building(graph):
+    assert triples(graph, "urban-grassroots-party-building", "new-pattern") == set()
+    assert triples(graph, "lanzhou-municipal-party-committee", "new-pattern") == {"kgx:builds"}
+
+
+def test_organs_in_the_area_and_organs_sending_members_are_two_nodes(graph):
+    in_area, all_levels = LZ["organs-in-area"], LZ["organs-at-all-levels"]
+    assert (in_area, SKOS.broader, LZ["stationed-units"]) in graph
+    assert (all_levels, KGX.participatesIn, LZ["members-to-frontline"]) in graph
+    sections = {
+        str(graph.value(ev, KGX.section)).rsplit("-", 1)[1]
+        for ev in graph.objects(all_levels, KGX.evidence)
+    }
+    assert sections == {"6"}
+
+
+def test_no_generic_related_to_edges_remain(graph):
+    assert not list(graph.subject_objects(KGX.relatedTo))
+
+
+def test_every_we_sentence_names_its_subject(graph):
+    """A quote with 我们 on a relation of the city or its committee says so in the data."""
+    for st in graph.subjects(RDF.type, RDF.Statement):
+        if graph.value(st, RDF.subject) not in (
+            LZ["lanzhou"],
+            LZ["lanzhou-municipal-party-committee"],
+        ):
+            continue
+        for ev in graph.objects(st, KGX.evidence):
+            if "我们" in str(graph.value(ev, KGX.quote) or ""):
+                assert str(graph.value(ev, K.textSubject)) == "我们", st
+
+
+# -- figures, OCR readings, labels ----------------------------------------------------------------
+
+
+def test_every_figure_has_date_period_and_place(graph):
+    for figure in graph.subjects(RDF.type, KGX.Figure):
+        assert graph.value(figure, KGX.asOf) is not None, figure
+        assert {p.language for p in graph.objects(figure, K.period)} == {"zh", "en"}, figure
+        assert (figure, K.place, LZ["lanzhou"]) in graph, figure
+
+
+@pytest.mark.parametrize("figure", ["figure-subdistricts-53", "figure-communities-426"])
+def test_subdistrict_and_community_counts_are_lanzhous(graph, figure):
+    targets = {lz(o) for o in graph.objects(LZ[figure], KGX.figureOf)}
+    assert "lanzhou" in targets
+    assert not targets & {"level-subdistrict", "level-community"}
+
+
+def readings(graph: Graph) -> dict[str, tuple[str, str]]:
+    """printed -> (reading or "", certainty local name)."""
+    return {
+        str(graph.value(r, KGX.ocrText)): (
+            str(graph.value(r, KGX.correctedText) or ""),
+            lz(graph.value(r, K.certainty)).rsplit("#", 1)[-1],
+        )
+        for r in graph.objects(None, KGX.ocrCorrection)
+    }
+
+
+def test_illegible_items_are_recorded_not_guessed(graph):
+    found = readings(graph)
+    assert found["重大力"] == ("", "illegible")
+    assert found["工委对区县职能部门考核规划"] == ("", "illegible")
+    fifth = LZ["power-major-matters"]
+    assert (LZ["subdistrict-powers"], KGX.hasPart, fifth) in graph
+    assert "重大…权" in labels(graph, fifth, "zh")[0]
+
+
+def test_labels_add_no_words_the_print_lacks(graph):
+    for node, label in graph.subject_objects(SKOS.prefLabel):
+        assert "考核评价" not in str(label), node
+
+
+def test_probable_readings_say_so(graph):
+    found = readings(graph)
+    assert found["规关与与权"] == ("规划参与权", "probable")
+    assert found["书记领税"] == ("书记领航", "certain")
+
+
+def test_dual_reporting_aliases(graph):
+    names = all_labels(graph, LZ["community-registration"])
+    assert {"双报到", "dual reporting"} <= names
+
+
+@pytest.mark.parametrize(
+    ("slug", "english"),
+    [
+        ("duty-access-system", "entry-approval system for community duties"),
+        ("yellow-river-article", "making the most of the Yellow River"),
+        ("role-axis", "pivot"),
+        ("party-building-community", "Party-building consortium"),
+        ("vertical-horizontal-coordination", "tiao–kuai coordination"),
+    ],
+)
+def test_english_labels_in_china_studies_terms(graph, slug, english):
+    assert labels(graph, LZ[slug], "en") == [english]
+
+
+def test_level_concepts_are_in_a_scheme_and_do_not_shadow_bodies(graph):
+    for level in ("level-city", "level-district", "level-subdistrict", "level-community"):
+        node = LZ[level]
+        assert (node, SKOS.inScheme, LZ["administrative-levels"]) in graph
+        assert not all_labels(graph, node) & {"街道", "社区", "市", "区", "区县"}
+
+
+@pytest.mark.parametrize(
+    ("slug", "zh"),
+    [
+        ("bi-xue-gan-chao", "比学赶超"),
+        ("party-organization-heads", "党组织负责人"),
+        ("city-building", "城市建设"),
+        ("ugpb-innovation", "城市基层党建工作创新"),
+        ("integrated-co-building", "融合共建"),
+        ("occasions", "重大节日、重要节点、重点活动"),
+        ("timely-analysis", "及时分析研判"),
+        ("follow-up-supervision", "跟进督促指导"),
+    ],
+)
+def test_items_named_in_the_article_are_present(graph, slug, zh):
+    assert zh in labels(graph, LZ[slug], "zh")
+
+
+def test_vocabulary_semantics():
+    from rdflib.namespace import PROV, RDFS
+
+    vocab = load_vocabulary()
+    assert (KGX.evidence, RDFS.subPropertyOf, PROV.wasDerivedFrom) not in vocab
+    assert (KGX.issuedBy, RDFS.subPropertyOf, DCTERMS.creator) in vocab
+    assert (KGX.issuedBy, RDFS.subPropertyOf, DCTERMS.publisher) not in vocab
+
+
+# -- the shapes catch each kind of mistake ---------------------------------------------------------
+
+
+def test_shapes_catch_a_place_in_the_tree_a_figure_without_place_a_guess_and_a_typo(graph):
+    broken = load_article_graph()
+    broken.add((LZ["xihu-subdistrict"], ORG.subOrganizationOf, LZ["qilihe-district"]))
+    broken.remove((LZ["figure-agreements-4616"], K.place, None))
+    reading = next(
+        r
+        for r in broken.objects(None, KGX.ocrCorrection)
+        if str(broken.value(r, KGX.ocrText)) == "重大力"
+    )
+    broken.add((reading, KGX.correctedText, Literal("重大事项决策建议权", lang="zh")))
+    typo = next(broken.subjects(RDF.object, LZ["red-matrix"]))
+    broken.set((typo, RDF.object, LZ["red-matirx"]))
+    broken.add((LZ["wugong-wulian-method"], KGX.hasPart, LZ["red-matirx"]))
+    conforms, text = validate(broken)
+    assert not conforms
+    assert "only an organization (not a place or a category)" in text
+    assert "a figure needs the place it counts in" in text
+    assert "an illegible one gives none" in text
+    assert "a misspelled id?" in text
