@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from explorer.errors import LoadError
@@ -105,7 +106,8 @@ class GraphLoader(QObject):
         """
         self.cancel()
         for thread, _worker in list(self._abandoned):
-            thread.wait()
+            if shiboken6.isValid(thread):  # one deleted on finishing has nothing to wait for
+                thread.wait()
         self._abandoned.clear()
 
     def _finish(self) -> None:
