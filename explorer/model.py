@@ -6,6 +6,8 @@ for a blank node) and every field is a primitive, a tuple or another value.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,6 +23,17 @@ _interface: list[str | None] = [None]
 def set_interface_language(lang: str | None) -> None:
     """Make the interface's own words follow *lang* ("en" or "zh"), whatever the data's."""
     _interface[0] = lang if lang in ("zh", "en") else None
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[None]:
+    """The interface's words in *lang* for a while (one CLI run), then as they were."""
+    previous = _interface[0]
+    set_interface_language(lang)
+    try:
+        yield
+    finally:
+        _interface[0] = previous
 
 
 def interface_language(label_lang: str = "en") -> str:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..export.atomic import remove_pending
-from ..model import set_interface_language
+from ..model import speaking
 from .common import Terminated, common_parser, fail, guarded
 
 #: Modules that each add subcommands: ``register(subparsers, common)`` and ``run(args)``.
@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.parse_args([*argv, "--help"])
     configure_logging(getattr(args, "verbose", 0))
     # the CLI speaks English: its own words (types, relations) too, unless labels are zh only
-    set_interface_language("zh" if getattr(args, "lang", "both") == "zh" else "en")
-    with sigterm_unwinds():
+    own_words = "zh" if getattr(args, "lang", "both") == "zh" else "en"
+    with sigterm_unwinds(), speaking(own_words):
         try:
             return guarded(args.run, args)
         except KeyboardInterrupt:
