@@ -151,20 +151,21 @@ class KnowledgeGraph:
         cat = category_of(types, self.organization_classes)
         if cat == "other":
             cat = self._implied.get(term, cat)
-        type_label = self._type_label(types[0]) if types else ""
-        for t in types:  # prefer the type that decided the category
-            if category_of((t,), self.organization_classes) == cat:
-                type_label = self._type_label(t)
-                break
+        main = next(
+            (t for t in types if category_of((t,), self.organization_classes) == cat),
+            types[0] if types else "",
+        )  # the type that decided the category
+        type_id = self._named_type(main) if main else ""
         return Node(
             id=lab.term_id(term),
             labels=self._names(term, facts, types),
             fallback=fallback,
             types=types,
             category=cat,
-            type_label=type_label,
+            type_label=self.label_of(type_id, interface_language("zh")) if type_id else "",
             descriptions=lab.pairs_from(facts, lab.DESCRIPTION_PREDICATES, limit=2000),
             aliases=tuple(dict.fromkeys(text for _lang, text in aliases)),
+            type_id=type_id,
         )
 
     def _names(
@@ -184,13 +185,12 @@ class KnowledgeGraph:
             lambda unit: lab.literal_pairs(g, unit, lab.LABEL_PREDICATES),
         )
 
-    def _type_label(self, type_iri: str) -> str:
-        """A type's name in the interface language; a publisher's unlabelled (or empty-
-        labelled) organization class is named by the ORG class it refines."""
-        term = URIRef(type_iri)
-        if not self._term_labels(term) and type_iri in self.organization_classes:
-            term = URIRef(ORG_ORGANIZATION)
-        return self.label_of(term, interface_language("zh"))
+    def _named_type(self, type_iri: str) -> str:
+        """The type to name: a publisher's unlabelled (or empty-labelled) organization class
+        is named by the ORG class it refines."""
+        if not self._term_labels(URIRef(type_iri)) and type_iri in self.organization_classes:
+            return ORG_ORGANIZATION
+        return type_iri
 
     def _make_edge(self, s, p, o) -> Edge:
         return Edge(

@@ -90,9 +90,10 @@ class Node:
     fallback: str  # local name or blank-node stand-in when there is no label
     types: tuple[str, ...] = ()  # rdf:type IRIs
     category: str = "other"  # organization, mechanism, initiative, ... (see categories.py)
-    type_label: str = ""  # display name of the main type
+    type_label: str = ""  # display name of the main type (in the language of its making)
     descriptions: tuple[tuple[str, str], ...] = ()
     aliases: tuple[str, ...] = ()
+    type_id: str = ""  # the type ``type_label`` names, to name it again in another language
 
     def label(self, lang: Lang = "zh") -> str:
         return pick_label(self.labels, lang, self.fallback)

@@ -239,7 +239,9 @@ def build_entity_details(
         types=tuple(Ref(t, kg.label_of(t, interface_language(lang))) for t in node.types),
         category=node.category,
         category_label=cat.label(lang),
-        type_label=node.type_label,
+        type_label=(
+            kg.label_of(node.type_id, interface_language(lang)) if node.type_id else node.type_label
+        ),
         description=node.description(text_lang or lang),
         within=tuple(Ref(a, kg.label(a, lang)) for a in kg.hierarchy.ancestors(node_id)),
         parents=tuple(Ref(p, kg.label(p, lang)) for p in kg.hierarchy.parents(node_id)),

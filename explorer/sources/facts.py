@@ -101,6 +101,7 @@ def make_node(
         types=types,
         category=cat,
         type_label=type_label(main) if main else "",
+        type_id=main or "",
         descriptions=pairs(facts, DESCRIPTIONS, limit=2000),
         aliases=aliases,
     )

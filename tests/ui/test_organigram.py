@@ -81,5 +81,6 @@ def test_german_organigram_speaks_chinese_in_a_chinese_interface(qtbot, make_win
         text = window.details.plain_text()
         assert "人员与职位" in text and "Jan Schubert" in text
         assert "Referatsleitung, Referat II F" in text
+        assert "组织" in text and "Organization" not in text  # type named in the interface's
     finally:  # this window's translators stay installed until its own switch removes them
         window.set_ui_language("en")
