@@ -1,7 +1,8 @@
 """``python -m benchmarks``: every benchmark, one Markdown report (not pass/fail).
 
 ``--quick`` uses the 10k and 100k files only (the search and view figures then
-come from the 100k file); ``--out FILE`` also writes the report there.
+come from the 100k file); ``--10m`` adds the 10M-triple file to the open-path
+table; ``--out FILE`` also writes the report there.
 Generated data lives in ``benchmarks/data/`` (git-ignored) and is reused.
 """
 
@@ -15,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import bench_article, bench_scale, bench_search, bench_views
+from . import bench_article, bench_open, bench_scale, bench_search, bench_views
 from .common import machine, table
 
 
@@ -33,6 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="10k and 100k triples only")
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     parser.add_argument("--repeat", type=int, default=3, help="runs per open-time figure")
+    parser.add_argument(
+        "--10m",
+        dest="ten_million",
+        action="store_true",
+        help="also the 10M-triple file (387 MB; several minutes) in the open-path table",
+    )
     args = parser.parse_args(argv)
     sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     biggest = sizes[-1]
@@ -51,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     section(bench_views.run(biggest, 100_000 if not args.quick else 10_000))
     section(importlib.import_module(f"{__package__}.bench_organigram").run())
     section(importlib.import_module(f"{__package__}.bench_sparql_memory").run())
+    open_sizes = [100_000] if args.quick else [100_000, 1_000_000]
+    section(bench_open.run(open_sizes + [10_000_000] * args.ten_million, repeat=2))
     if importlib.util.find_spec(f"{__package__}.bench_app") is not None:
         app = importlib.import_module(f"{__package__}.bench_app")
         takes_quick = "quick" in inspect.signature(app.run).parameters

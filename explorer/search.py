@@ -104,6 +104,9 @@ class _Keys:
         self._sorted: list[str] = []
         self._scans: tuple | None = None  # built on the first substring query
 
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_scans": None}  # rebuilt on demand, as after freeze()
+
     def add_many(self, texts: list[str], owners: list[int], *, folded: bool = False) -> None:
         keys = texts if folded else normalise_all(texts)
         self._keys.extend(compress(keys, keys))
@@ -194,6 +197,17 @@ class SearchIndex:
         index = cls.__new__(cls)
         index._setup(columns, display, None)
         return index
+
+    def __getstate__(self) -> dict:
+        """Pickled (the on-disk cache) without its display callback (see :meth:`redisplay`)
+        nor what :meth:`warm` rebuilds: a reopened index is searchable sooner."""
+        lazy = {"_descriptions": None, "_words": None, "_word_list": [], "_pinyin": None}
+        return {**self.__dict__, "_display": None, "_initials": frozenset(), **lazy}
+
+    def redisplay(self, display: Callable[[str], str]) -> SearchIndex:
+        """Give an unpickled index the callback that names its hits."""
+        self._display = display
+        return self
 
     def _setup(self, columns: Columns, display, shown: list[str] | None) -> None:
         self._cols = columns

@@ -26,6 +26,7 @@ class Menus:
         self.file.addMenu(self.recent)
         self.article = self.file.addAction("", w.open_article)
         self.article.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.clear_cache = self.file.addAction("", self.clear_index_cache)
         self.file.addSeparator()
         self.quit = self.file.addAction("", w.close)
         self.quit.setShortcut(QKeySequence.StandardKey.Quit)
@@ -105,6 +106,7 @@ class Menus:
         self.open.setText(tr("&Open RDF file…"))
         self.recent.setTitle(tr("Open &recent"))
         self.article.setText(tr("Back to the &article graph"))
+        self.clear_cache.setText(tr("&Clear the index cache"))
         self.quit.setText(tr("&Quit"))
         self.labels.setTitle(tr("&Labels"))
         self.lang_actions["zh"].setText(tr("Chinese labels (中文)"))
@@ -141,6 +143,15 @@ class Menus:
         for menu in (self.file, self.view, self.go, self.help):
             walk(menu)
         return out
+
+    def clear_index_cache(self) -> None:
+        """Delete the saved indexes of opened files (the next open of each reads it again)."""
+        from explorer.sources.cache import clear
+
+        count, freed = clear()
+        text = self.w.tr("Index cache cleared: %1 files, %2 MB freed.")
+        text = text.replace("%1", str(count)).replace("%2", f"{freed / 1e6:.0f}")
+        self.w.statusBar().showMessage(text, 8000)
 
     def show_shortcuts(self) -> None:
         rows = "\n".join(f"{key}\t{text}" for text, key in self.shortcut_list())

@@ -18,17 +18,11 @@ class _Loader(QObject):
 
     @Slot()
     def run(self) -> None:
-        from explorer.graph import KnowledgeGraph
-        from explorer.sources import open_source
-        from explorer.sources.protocol import warm
+        from explorer.sources.opening import open_for_window
 
         label = self.path or ""
         try:
-            if self.path is None:
-                kg = KnowledgeGraph.article()
-            else:
-                kg = open_source(self.path)  # store-backed above a size threshold
-            warm(kg)  # indexes, tree roots, the first view's entities: here, not on the GUI thread
+            kg = open_for_window(self.path)  # cached index, first view, roots, search: off the GUI
         except LoadError as exc:
             self.failed.emit(exc, label)
             return

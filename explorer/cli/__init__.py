@@ -22,7 +22,7 @@ from ..model import speaking
 from .common import Terminated, common_parser, fail, guarded
 
 #: Modules that each add subcommands: ``register(subparsers, common)`` and ``run(args)``.
-COMMAND_MODULES = ["commands", "export_cmd"]
+COMMAND_MODULES = ["commands", "export_cmd", "cache_cmd"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,7 +2,10 @@
 
 :func:`open_source` picks the backend by file size: below the threshold the
 simple full projection (``KnowledgeGraph``), above it the store-backed
-``StoreGraph`` that computes nodes and edges on demand.
+``StoreGraph`` that computes nodes and edges on demand, read back from the
+on-disk cache (``cache.py``) when the app indexed that very file before. The app
+opens through :func:`opening.open_for_window` and then
+:func:`opening.finish_in_background`.
 """
 
 from __future__ import annotations
@@ -55,9 +58,10 @@ def open_source(
     except OSError:
         size = 0
     if size > large_threshold_bytes:
+        from .opening import from_cache
         from .store import open_store
 
-        return open_store(p, preload=preload)
+        return from_cache(p) or open_store(p, preload=preload)
     from ..graph import KnowledgeGraph
 
     return KnowledgeGraph.from_file(p)

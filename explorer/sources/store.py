@@ -9,6 +9,7 @@ of the whole graph is ever built.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
@@ -20,7 +21,7 @@ from .. import labels as lab
 from ..categories import ORGANIZATION_CLASSES, category_of
 from ..errors import LoadError
 from ..hierarchy import KINDS
-from ..model import Edge, Node
+from ..model import Edge, Lang, Node, pick_label
 from ..organigram import same_language
 from ..rdf_io import read_for_parsing
 from ..search import Columns, SearchIndex
@@ -59,7 +60,12 @@ def _value(term) -> object:
 class StoreGraph(LazyGraph):
     """Entities and relations of a large file, computed on demand; see :func:`open_store`."""
 
-    def __init__(self, loader: StoreLoader, found: Scan, *, source: str = "") -> None:
+    #: Set when the graph was read back from the on-disk cache (nothing left to write).
+    from_cache = False
+    #: The sorted tree roots as the window's open found them (written to the cache).
+    window_roots: list[str] | None = None
+
+    def __init__(self, loader: StoreLoader | ReadyStore, found: Scan, *, source: str = "") -> None:
         super().__init__(source)
         self._loader = loader
         self._scan = found
@@ -69,6 +75,27 @@ class StoreGraph(LazyGraph):
         self._entity_ids = [i for i, n in found.ids.items() if n in rows and i not in meta]
         self._entities = set(self._entity_ids)
         self._top: dict[int, list[str]] = {}
+        self._facts = _FactsOnDemand(self._fetch_one)
+
+    def prefetch(self, ids) -> None:
+        """Nothing up front: a local store answers per id as fast as per batch, and the
+        facts are fetched when first read (11k tree roots sorted by label read none)."""
+
+    def _fetch_one(self, node_id: str) -> Facts:
+        return self._fetch_out([node_id]).get(node_id, [])
+
+    @property
+    def scan(self) -> Scan:
+        """What the one pass over the file kept (columns, degrees): the cache stores it."""
+        return self._scan
+
+    @property
+    def store_format(self) -> str:
+        return self._loader.fmt
+
+    @property
+    def base_iri(self) -> str | None:
+        return self._loader.base_iri
 
     # --- backend: pattern look-ups on the store ------------------------------------
     def store(self) -> ox.Store:
@@ -165,12 +192,26 @@ class StoreGraph(LazyGraph):
             for lang, text in unit_pairs
         )
 
+    def label(self, node_id: str, lang: Lang = "zh") -> str:
+        """An entity's label straight from the scan (sorting 11k tree roots by label
+        then builds no ``Node``)."""
+        hit = self._nodes.get(node_id)
+        if hit is not None:
+            return hit.label(lang)
+        if node_id in self._entities:
+            labels = fx.pairs(self._scan_label_facts(node_id), fx.LABELS)
+            if labels:
+                return pick_label(labels, lang, fx.fallback_name(node_id, ()))
+            return self.node(node_id).label(lang)  # a person by name parts, a post by role
+        return super().label(node_id, lang)
+
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
         if iri.startswith("_:"):
             return super()._term_labels(iri)
-        labels = self._scan.of(iri, sl.LABELS)
-        facts: Facts = [(fx.LABELS[r], Lit(t, lg)) for r, lg, t in labels]
-        return fx.term_labels(iri, facts)
+        return fx.term_labels(iri, self._scan_label_facts(iri))
+
+    def _scan_label_facts(self, iri: str) -> Facts:
+        return [(fx.LABELS[r], Lit(t, lg)) for r, lg, t in self._scan.of(iri, sl.LABELS)]
 
     def hidden_labels(self, node_id: str) -> tuple[str, ...]:
         if node_id in self._entities:
@@ -213,6 +254,17 @@ class StoreGraph(LazyGraph):
         return list(self._top[n])
 
     def _count_top(self, n: int) -> list[str]:
+        """The *n* most connected entities: from the scan's link counts (no store needed,
+        milliseconds), else counted by the store's SPARQL engine."""
+        degree = self._scan.degree
+        if degree:
+            ranked = heapq.nsmallest(
+                n, (x for x in degree if x in self._entities), key=lambda x: (-degree[x], x)
+            )
+            return ranked
+        return self._count_top_in_store(n)
+
+    def _count_top_in_store(self, n: int) -> list[str]:
         """The *n* most connected entities, counted by the store's SPARQL engine.
 
         Exact on graphs of up to ``EXACT_TOP`` entities; above, the candidates are the
@@ -378,6 +430,86 @@ class StoreGraph(LazyGraph):
             name = lab.local_name(nid)
             names[name] = "?" if name in names else nid
         return names
+
+
+class _FactsOnDemand(dict):
+    """The facts cache of a store-backed graph: a missing id is fetched when read."""
+
+    def __init__(self, fetch) -> None:
+        super().__init__()
+        self._fetch = fetch
+
+    def __missing__(self, node_id: str) -> Facts:
+        found = self[node_id] = self._fetch(node_id)
+        return found
+
+
+class ReadyStore:
+    """A store that is already there (the cache's on-disk one): the loader's interface."""
+
+    ready = True
+
+    def __init__(self, store: ox.Store, fmt: str, base_iri: str | None) -> None:
+        self._store, self.fmt, self.base_iri = store, fmt, base_iri
+
+    def start(self) -> None:
+        """Nothing to start."""
+
+    def store(self) -> ox.Store:
+        return self._store
+
+
+class CachedStoreGraph(StoreGraph):
+    """A :class:`StoreGraph` read back from the on-disk cache, with the tree roots and the
+    degree ranking computed when the entry was written."""
+
+    from_cache = True
+
+    def __init__(
+        self,
+        loader: ReadyStore,
+        found: Scan,
+        *,
+        source: str,
+        roots: list[str] | None,
+        children: dict[str, list[str]] | None = None,
+        top: list[str],
+        index: SearchIndex,
+    ) -> None:
+        super().__init__(loader, found, source=source)
+        self.__dict__["search_index"] = index.redisplay(lambda nid: self.label(nid, "both"))
+        self._roots = roots
+        self._root_children = children or {}
+        if top:
+            self._top[len(top)] = list(top)
+
+    def top_entities(self, n: int) -> list[str]:
+        biggest = max(self._top, default=0)
+        if n not in self._top and biggest >= n:
+            return self._top[biggest][:n]
+        return super().top_entities(n)
+
+    def tree_roots(self) -> list[str]:
+        return list(self._roots) if self._roots is not None else super().tree_roots()
+
+    @cached_property
+    def hierarchy(self) -> LazyHierarchy:
+        """The roots were stored sorted: they are not sorted again by label."""
+        if self._roots is None:
+            return LazyHierarchy(self)
+        return _KnownRoots(self, self._roots, self._root_children)
+
+
+class _KnownRoots(LazyHierarchy):
+    """A lazy hierarchy whose roots and first level were read from the cache."""
+
+    def __init__(self, graph: StoreGraph, roots: list[str], children: dict[str, list[str]]) -> None:
+        super().__init__(graph)
+        self._known = roots
+        self._children.update(children)
+
+    def roots(self) -> list[str]:
+        return list(self._known)
 
 
 def _give_back_memory() -> None:

@@ -83,6 +83,9 @@ class Scan:
     meta: set[str] = field(default_factory=set)
     prefixes: dict[str, str] = field(default_factory=dict)
     triples: int = 0
+    #: Links between IRIs per IRI, both directions (no types or bookkeeping): the
+    #: degree ranking of the whole-graph view, counted during the pass that reads it.
+    degree: dict[str, int] = field(default_factory=dict)
 
     def of(self, iri: str, column: int) -> list[tuple[int, str, str]]:
         row = self.ids.get(iri)
@@ -125,13 +128,21 @@ def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None) -> Scan:
     kinds = _kinds().get
     named, literal = ox.NamedNode, ox.Literal
     ids, meta, columns = out.ids, out.meta, out.columns
+    degree, links = out.degree, out.degree.get
+    skip = fx.META_PREDICATES
     count = 0
     try:
         parser = ox.parse(data, _OX_FORMATS[fmt], base_iri=base_iri)
         for q in parser:
             count += 1
-            kind = kinds(q.predicate.value)
+            p = q.predicate.value
+            kind = kinds(p)
             if kind is None:
+                o = q.object
+                if type(o) is named and p not in skip and type(q.subject) is named:
+                    s, o = q.subject.value, o.value
+                    degree[s] = links(s, 0) + 1
+                    degree[o] = links(o, 0) + 1
                 continue
             s = q.subject
             if type(s) is not named:  # blank-node ids differ between two parses
@@ -182,6 +193,7 @@ class StoreLoader:
     ) -> None:
         self._path = path
         self._fmt, self._source, self._base = fmt, source, base_iri
+        self.fmt, self.base_iri = fmt, base_iri
         self._store: ox.Store | None = None
         self._error: LoadError | None = None
         self._done = threading.Event()

@@ -25,6 +25,8 @@ ZH: dict[str, dict[str, str]] = {
         "Open &recent": "最近打开(&R)",
         "Back to the &article graph": "回到文章图谱(&A)",
         "&Quit": "退出(&Q)",
+        "&Clear the index cache": "清除索引缓存(&C)",
+        "Index cache cleared: %1 files, %2 MB freed.": "索引缓存已清除：%1 个文件，释放 %2 MB。",
         "&Labels": "标签语言(&L)",
         "Chinese labels (中文)": "中文标签",
         "English labels": "英文标签 (English)",

@@ -36,6 +36,14 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Clear the index cache</source>
+        <translation>清除索引缓存(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Index cache cleared: %1 files, %2 MB freed.</source>
+        <translation>索引缓存已清除：%1 个文件，释放 %2 MB。</translation>
+    </message>
+    <message>
         <source>&amp;Labels</source>
         <translation>标签语言(&amp;L)</translation>
     </message>
