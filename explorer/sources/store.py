@@ -165,7 +165,7 @@ class StoreGraph(LazyGraph):
             hit = fx.make_node(
                 node_id, self._scan_facts(node_id), self.label_of, self.organization_classes
             )
-            if not hit.labels and POST in hit.types and self._loader._started:
+            if not hit.labels and POST in hit.types and self._store_wanted:
                 hit = replace(hit, labels=self._post_names(node_id))
             self._nodes[node_id] = hit
         return hit if hit is not None else super().node(node_id)
@@ -339,12 +339,18 @@ class StoreGraph(LazyGraph):
         """Walked on demand with pattern look-ups: 190k links are never all made objects."""
         return LazyHierarchy(self)
 
+    @property
+    def _store_wanted(self) -> bool:
+        """Whether the store is there or on its way (a one-off search never builds it, and
+        what only the store knows must not make it)."""
+        return bool(getattr(self._loader, "_started", True))  # the cache's store is there
+
     @cached_property
     def organization_classes(self) -> frozenset[str]:
         """Classes declared ``rdfs:subClassOf*`` an ORG organization class. Without the
         store (a one-off search never builds it) only the ORG classes themselves."""
         found = set(ORGANIZATION_CLASSES)
-        if not self._loader._started:
+        if not self._store_wanted:
             return frozenset(found)
         below: dict[str, list[str]] = {}
         for q in self.store().quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None):
