@@ -40,7 +40,7 @@ def test_a_big_file_reopens_from_the_cache_and_draws_the_same(qtbot, window, big
 
     window.open_article()
     qtbot.waitUntil(lambda: window.state.kg.source != str(big), timeout=PAGE_TIMEOUT)
-    qtbot.waitUntil(lambda: not window.loader.busy(), timeout=PAGE_TIMEOUT)
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=PAGE_TIMEOUT)
     again = _open(qtbot, window, str(big))
     assert again.from_cache
     assert set(window.state.view.node_ids) == drawn
