@@ -45,7 +45,7 @@ from .qt_state import QtState
 from .search_panel import SearchPanel
 from .settings import Settings
 from .translation import Translations
-from .workers import LOAD_KEY, as_load_error, load_graph
+from .workers import INDEX_KEY, LOAD_KEY, as_load_error, finish_index, load_graph
 
 RDF_FILTER = "RDF (*.ttl *.turtle *.nt *.nq *.trig *.jsonld *.json *.rdf *.owl *.xml *.n3);;*"
 
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.translations = translations
         self.state = ExplorerState(kg, lang=lang)
+        self._index_message = ""
         self.runner = runner = OperationRunner()
         self.destroyed.connect(lambda *_: runner.shutdown(0))  # deleted without closeEvent
         self.qs = QtState(self.state, self.runner, self)
@@ -262,16 +263,52 @@ class MainWindow(QMainWindow):
         if self.is_loading() or self.runner.closed:
             return False
         self._on_load_started(path or "")
+        self.runner.cancel(INDEX_KEY)  # the previous graph's index is moot
         self.runner.run(
-            lambda cancel: load_graph(path, cancel),
+            lambda control: load_graph(path, control),
             key=LOAD_KEY,
             what=path or "",
             on_done=lambda kg: self._on_loaded(kg, path or ""),
             on_error=lambda exc: self._on_load_failed(as_load_error(exc, path), path or ""),
+            on_progress=self._on_load_progress,
         )
         return True
 
+    def _on_load_progress(self, fraction: float | None, what: str) -> None:
+        if fraction is None:  # a message, e.g. a damaged cache entry being rebuilt
+            self.statusBar().showMessage(what, 10_000)
+            return
+        self.progress.setRange(0, 100)
+        self.progress.setValue(round(100 * fraction))
+
+    def _finish_index(self, kg: KnowledgeGraph) -> None:
+        """Pinyin and typo search and (a large file) its cache entry, in the background;
+        the status bar says how far it is."""
+        self.runner.run(
+            lambda control: finish_index(kg, control),
+            key=INDEX_KEY,
+            what=str(kg.source),
+            on_done=lambda _done: self._on_index_progress(1.0, ""),
+            on_error=lambda exc: self.statusBar().showMessage(
+                self.tr("Search indexing failed: %1").replace("%1", str(exc)), 10_000
+            ),
+            on_progress=self._on_index_progress,
+        )
+
+    def _on_index_progress(self, fraction: float | None, what: str) -> None:
+        status = self.statusBar()
+        if fraction is None:
+            status.showMessage(what, 10_000)
+        elif fraction >= 1.0:
+            if status.currentMessage() == self._index_message:
+                status.clearMessage()
+        elif not self.is_loading():
+            text = self.tr("Indexing for search: %1%").replace("%1", str(round(100 * fraction)))
+            self._index_message = text
+            status.showMessage(text)
+
     def _on_load_started(self, path: str) -> None:
+        self.progress.setRange(0, 0)  # busy until the load reports how far it is
         self.progress.show()
         self.cancel_load.show()
         name = Path(path).name if path else self.tr("the article graph")
@@ -283,6 +320,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.source = kg.source
         self.state.set_graph(kg)
+        self._finish_index(kg)
         if path:
             self.menus.fill_recent(self.settings.add_recent(path))
 

@@ -41,7 +41,26 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 SHUTDOWN_WAIT_S = 1.0  # how long closing a window waits for its workers at most
 
-Job = Callable[[threading.Event], Any]
+Job = Callable[["JobControl"], Any]
+
+
+class JobControl(threading.Event):
+    """What a job is handed: its cancel flag (set when it is cancelled or superseded),
+    which also carries its progress to the GUI thread (``on_progress``), so a core
+    function can take ``cancelled=control.is_set, progress=control.report``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sink: Callable[[float | None, str], None] | None = None
+
+    def report(self, fraction: float | None, what: str = "") -> None:
+        """*fraction* done (0..1; ``None``: a message only), and what is being done."""
+        if self._sink is not None and not self.is_set():
+            self._sink(fraction, what)
+
+    def say(self, message: str) -> None:
+        """A one-line message for the status bar (e.g. a damaged cache rebuilt)."""
+        self.report(None, message)
 
 
 def reads_may_block(kg: object) -> bool:
@@ -55,7 +74,17 @@ def reads_may_block(kg: object) -> bool:
 class Operation:
     """One job: its cancel flag, its callbacks and its worker (a handle for the caller)."""
 
-    __slots__ = ("cancel_event", "job", "key", "number", "on_done", "on_error", "thread", "what")
+    __slots__ = (
+        "cancel_event",
+        "job",
+        "key",
+        "number",
+        "on_done",
+        "on_error",
+        "on_progress",
+        "thread",
+        "what",
+    )
 
     def __init__(
         self,
@@ -65,10 +94,11 @@ class Operation:
         job: Job,
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[Exception], None] | None,
+        on_progress: Callable[[float | None, str], None] | None = None,
     ) -> None:
         self.number, self.key, self.what, self.job = number, key, what, job
-        self.on_done, self.on_error = on_done, on_error
-        self.cancel_event = threading.Event()
+        self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
+        self.cancel_event = JobControl()
         self.thread: threading.Thread | None = None
 
     @property
@@ -87,12 +117,19 @@ class _Relay(QObject):
     """Carries finished jobs from workers to the GUI thread (one for the application)."""
 
     arrived = Signal(object, object, object)  # Operation, result, exception
+    progressed = Signal(object, object, str)  # Operation, fraction or None, what
 
     @Slot(object, object, object)
     def deliver(self, op: Operation, result: object, error: object) -> None:
         runner = _owners.get(op.number)
         if runner is not None:
             runner._finish(op, result, error)
+
+    @Slot(object, object, str)
+    def deliver_progress(self, op: Operation, fraction: object, what: str) -> None:
+        runner = _owners.get(op.number)  # gone once answered, dropped or shut down
+        if runner is not None and not op.cancelled and op.on_progress is not None:
+            op.on_progress(fraction, what)  # type: ignore[arg-type]
 
 
 _relay: _Relay | None = None
@@ -105,6 +142,7 @@ def _the_relay() -> _Relay:
     if _relay is None:  # created on the GUI thread, by the first runner
         _relay = _Relay()
         _relay.arrived.connect(_relay.deliver)  # queued from workers: they live elsewhere
+        _relay.progressed.connect(_relay.deliver_progress)
     return _relay
 
 
@@ -129,12 +167,14 @@ class OperationRunner:
         what: str = "",
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
+        on_progress: Callable[[float | None, str], None] | None = None,
         inline: bool = False,
     ) -> Operation:
-        """Start *job*; *on_done* / *on_error* follow on the GUI thread unless it is
-        cancelled first. A job with a *key* cancels the running job of that key.
-        *inline*: run it now, on this thread (instant sources only)."""
-        op = Operation(next(_numbers), key, what, job, on_done, on_error)
+        """Start *job*; *on_done* / *on_error* (and *on_progress* for what the job
+        reports) follow on the GUI thread unless it is cancelled first. A job with a
+        *key* cancels the running job of that key. *inline*: run it now, on this thread
+        (instant sources only)."""
+        op = Operation(next(_numbers), key, what, job, on_done, on_error, on_progress)
         if key is not None:
             self.cancel(key)
         if self._closed:  # the window is closing: nothing new starts
@@ -148,6 +188,8 @@ class OperationRunner:
             self._current[key] = op
         self._ops[op.number] = op
         _owners[op.number] = self
+        if on_progress is not None:
+            op.cancel_event._sink = lambda f, w: self._relay.progressed.emit(op, f, w)
         op.thread = threading.Thread(
             target=self._work, args=(op,), name=f"kg-op-{op.number}-{key or what}", daemon=True
         )
@@ -232,7 +274,10 @@ class OperationRunner:
 
 
 def _call(op: Operation) -> tuple[object, Exception | None]:
+    from explorer.sources.sparql_http import cancel_when
+
     try:
-        return op.job(op.cancel_event), None
+        with cancel_when(op.cancel_event.is_set):  # an endpoint request stops mid-reply
+            return op.job(op.cancel_event), None
     except Exception as exc:  # handed to on_error on the GUI thread, never raised in a worker
         return None, exc

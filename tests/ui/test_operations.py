@@ -115,3 +115,32 @@ def test_shutdown_cancels_waits_with_a_bound_and_then_nothing_is_delivered(qtbot
     qtbot.waitUntil(lambda: not rude.running(), timeout=WAIT)
     QCoreApplication.processEvents()
     assert answers == []
+
+
+def test_progress_reaches_the_gui_thread_and_stops_with_a_cancel(qtbot, runner):
+    reports: list[tuple[object, str, int]] = []
+    gate, reported = threading.Event(), threading.Event()
+
+    def job(control):
+        control.report(0.5, "half")
+        control.say("a message")
+        reported.set()
+        gate.wait()
+        control.report(0.9, "after the cancel")  # unheard
+        return "done"
+
+    op = runner.run(
+        job,
+        key="index",
+        on_progress=lambda f, w: reports.append((f, w, threading.get_ident())),
+        on_done=reports.append,
+    )
+    assert reported.wait(WAIT / 1000)
+    qtbot.waitUntil(lambda: len(reports) == 2, timeout=WAIT)
+    assert [(f, w) for f, w, _t in reports] == [(0.5, "half"), (None, "a message")]
+    assert {t for _f, _w, t in reports} == {threading.main_thread().ident}
+    runner.cancel("index")
+    gate.set()
+    op.thread.join(WAIT / 1000)
+    QCoreApplication.processEvents()
+    assert len(reports) == 2

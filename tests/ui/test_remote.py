@@ -271,3 +271,21 @@ def test_a_tree_branch_on_an_endpoint_opens_from_a_worker(qtbot, make_window, se
     assert model.rowCount(district) == 1 and not model.is_loading()
     assert model.hasChildren(model.index(0, 0, district))
     assert window.state.selection.node_id is None  # opening a branch selects nothing
+
+
+def test_exporting_from_an_endpoint_runs_in_a_worker(qtbot, make_window, server, tmp_path):
+    window = make_window(EndpointGraph(server.url, timeout=5))
+    window.qs.show_neighbourhood(LZ + "city-committee")
+    qtbot.waitUntil(lambda: LZ + "city-committee" in window.state.view.node_ids, timeout=WAIT)
+    menu = window.export_menu
+    out = tmp_path / "view.graphml"
+    with qtbot.waitSignal(menu.finished, timeout=WAIT):
+        menu.export_to("graphml", out)
+        assert window.runner.busy("export")  # returned at once; a worker writes it
+    assert out.is_file() and "社区党组织" in out.read_text(encoding="utf-8")
+
+    with qtbot.waitSignal(menu.failed, timeout=WAIT):  # a view's triples: not downloaded
+        menu.export_to("ttl", tmp_path / "view.ttl")
+    assert menu.error_box.textFormat() == Qt.TextFormat.PlainText
+    assert not (tmp_path / "view.ttl").exists()
+    menu.error_box.close()
