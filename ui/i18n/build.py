@@ -62,6 +62,8 @@ ZH: dict[str, dict[str, str]] = {
         "Loading %1…": "正在加载 %1…",
         "Cancel": "取消",
         "Loading cancelled; the current graph stays.": "已取消加载，保留当前图谱。",
+        "Indexing for search: %1%": "正在为搜索建立索引：%1%",
+        "Search indexing failed: %1": "搜索索引建立失败：%1",
         "Could not open the file": "无法打开文件",
         "Could not open %1.": "无法打开 %1。",
         "line %1": "第 %1 行",

@@ -156,6 +156,14 @@
         <translation>已取消加载，保留当前图谱。</translation>
     </message>
     <message>
+        <source>Indexing for search: %1%</source>
+        <translation>正在为搜索建立索引：%1%</translation>
+    </message>
+    <message>
+        <source>Search indexing failed: %1</source>
+        <translation>搜索索引建立失败：%1</translation>
+    </message>
+    <message>
         <source>Could not open the file</source>
         <translation>无法打开文件</translation>
     </message>
