@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     section(bench_scale.run(sizes, repeat=args.repeat))
     section(bench_search.run(biggest))
     section(bench_views.run(biggest, 100_000 if not args.quick else 10_000))
+    section(importlib.import_module(f"{__package__}.bench_organigram").run())
     section(importlib.import_module(f"{__package__}.bench_sparql_memory").run())
     open_sizes = [100_000] if args.quick else [100_000, 1_000_000]
     section(bench_open.run(open_sizes + [10_000_000] * args.ten_million, repeat=2))

@@ -6,10 +6,12 @@ filters, so the screen and the exported images always agree.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .labels import local_name
-from .vocab import KGX, ORG, OWL, RDFS
+from .model import interface_language
+from .vocab import FOAF, KGX, ORG, OWL, RDFS, SDO, VCARD
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +24,8 @@ class Category:
     shape: str  # vis-network shape: dot, box, diamond, triangle, star, square, ellipse, hexagon
 
     def label(self, lang: str = "zh") -> str:
+        """The category's name: an interface word, so in the interface's language."""
+        lang = interface_language(lang)
         if lang == "both":
             return f"{self.zh} / {self.en}"
         return self.zh if lang == "zh" else self.en
@@ -47,10 +51,25 @@ CATEGORIES: dict[str, Category] = {
     )
 }
 
+#: The ORG classes of organizations; a class declared ``rdfs:subClassOf*`` one is one too.
+ORGANIZATION_CLASSES: tuple[str, ...] = (
+    str(ORG.Organization),
+    str(ORG.OrganizationalUnit),
+    str(ORG.FormalOrganization),
+    str(ORG.OrganizationalCollaboration),
+)
+
 _BY_IRI: dict[str, str] = {
-    str(ORG.Organization): "organization",
-    str(ORG.OrganizationalUnit): "organization",
-    str(ORG.FormalOrganization): "organization",
+    **dict.fromkeys(ORGANIZATION_CLASSES, "organization"),
+    str(VCARD.Individual): "person",
+    str(FOAF.Person): "person",
+    str(SDO.Person): "person",
+    "http://schema.org/Person": "person",
+    str(ORG.Post): "role",
+    str(ORG.Role): "role",
+    str(ORG.Membership): "role",
+    str(ORG.Site): "place",
+    str(VCARD.Address): "place",
     str(KGX.Mechanism): "mechanism",
     str(KGX.Initiative): "initiative",
     str(KGX.Goal): "goal",
@@ -68,6 +87,8 @@ _BY_IRI: dict[str, str] = {
 
 # For other vocabularies: keywords in a type's local name, checked in order.
 _KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("organigram", "document"),  # a chart of an organization, before "organi"
+    ("organogram", "document"),
     ("organi", "organization"),
     ("committee", "organization"),
     ("company", "organization"),
@@ -106,8 +127,17 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def category_of(type_ids: tuple[str, ...] | list[str]) -> str:
-    """The category of an entity with these rdf:type IRIs (``other`` if none fits)."""
+def category_of(
+    type_ids: tuple[str, ...] | list[str], organization_classes: Collection[str] = ()
+) -> str:
+    """The category of an entity with these rdf:type IRIs (``other`` if none fits).
+
+    *organization_classes* are the data's own classes known to be ``rdfs:subClassOf*``
+    an ORG organization class (see :func:`organigram.organization_classes`).
+    """
+    for t in type_ids:
+        if t in organization_classes:
+            return "organization"
     for t in type_ids:
         hit = _BY_IRI.get(t)
         if hit:

@@ -18,8 +18,15 @@ from rdflib.namespace import DCTERMS, RDF
 from . import labels as lab
 from .categories import category_of
 from .known_terms import KNOWN_LABELS
-from .model import Edge, Evidence, Figure, Lang, Node, pick_label
-from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, SDO
+from .model import Edge, Evidence, Figure, Lang, Node, Staff, interface_language, pick_label
+from .organigram import implied_categories, organization_classes, post_names, staff_of, to_staff
+from .resolve import pick_named
+from .vocab import KGX, KGX_NS, LZ_NS, META_PREDICATES, META_TYPES, ORG, SDO
+
+ORG_ORGANIZATION = str(ORG.Organization)
+ORG_POST = str(ORG.Post)
+#: Facts only a post has: a post without them and untyped is not named as one.
+POST_FACTS = frozenset({ORG.role, ORG.postIn, ORG.heldBy})
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,6 +53,8 @@ class KnowledgeGraph:
         self._labels_cache: dict[object, tuple[tuple[str, str], ...]] = {}
         self._citations: dict[object, str] = {}
         self._statement_evidence = self._index_statements()
+        self.organization_classes = organization_classes((self.ontology, self.rdf))
+        self._implied = implied_categories(self.rdf)
         self._build()
 
     # --- construction -----------------------------------------------------------
@@ -131,30 +140,57 @@ class KnowledgeGraph:
                 self._in[oid].append(edge)
 
     def _make_node(self, term, bnode_number: int) -> Node:
-        g = self.rdf
-        types = tuple(sorted(str(t) for t in g.objects(term, RDF.type) if isinstance(t, URIRef)))
+        facts = list(self.rdf.predicate_objects(term))  # read once: 20,000 units stay quick
+        types = tuple(sorted(str(o) for p, o in facts if p == RDF.type and isinstance(o, URIRef)))
         if isinstance(term, BNode):
             kind = lab.local_name(types[0]) if types else "node"
             fallback = f"(anonymous {kind} {bnode_number})"
         else:
             fallback = lab.clip(lab.local_name(str(term)))
-        aliases = lab.literal_pairs(g, term, lab.ALIAS_PREDICATES)
-        cat = category_of(types)
-        type_label = self.label_of(types[0]) if types else ""
-        for t in types:  # prefer the type that decided the category
-            if category_of((t,)) == cat:
-                type_label = self.label_of(t)
-                break
+        aliases = lab.pairs_from(facts, lab.ALIASES_SHOWN)
+        cat = category_of(types, self.organization_classes)
+        if cat == "other":
+            cat = self._implied.get(term, cat)
+        main = next(
+            (t for t in types if category_of((t,), self.organization_classes) == cat),
+            types[0] if types else "",
+        )  # the type that decided the category
+        type_id = self._named_type(main) if main else ""
         return Node(
             id=lab.term_id(term),
-            labels=lab.literal_pairs(g, term, lab.LABEL_PREDICATES),
+            labels=self._names(term, facts, types),
             fallback=fallback,
             types=types,
             category=cat,
-            type_label=type_label,
-            descriptions=lab.literal_pairs(g, term, lab.DESCRIPTION_PREDICATES, limit=2000),
-            aliases=tuple(text for _lang, text in aliases),
+            type_label=self.label_of(type_id, interface_language("zh")) if type_id else "",
+            descriptions=lab.pairs_from(facts, lab.DESCRIPTION_PREDICATES, limit=2000),
+            aliases=tuple(dict.fromkeys(text for _lang, text in aliases)),
+            type_id=type_id,
         )
+
+    def _names(
+        self, term, facts: list[tuple], types: tuple[str, ...]
+    ) -> tuple[tuple[str, str], ...]:
+        """Its labels; else a person's vCard name parts joined; else a post's role and unit."""
+        g = self.rdf
+        named = lab.pairs_from(facts, lab.LABEL_PREDICATES) or lab.person_names(
+            lab.pairs_from(facts, (lab.GIVEN_NAME,)), lab.pairs_from(facts, (lab.FAMILY_NAME,))
+        )
+        if named or not (ORG_POST in types or any(p in POST_FACTS for p, _o in facts)):
+            return named
+        return post_names(
+            g,
+            term,
+            self._term_labels,
+            lambda unit: lab.literal_pairs(g, unit, lab.LABEL_PREDICATES),
+        )
+
+    def _named_type(self, type_iri: str) -> str:
+        """The type to name: a publisher's unlabelled (or empty-labelled) organization class
+        is named by the ORG class it refines."""
+        if not self._term_labels(URIRef(type_iri)) and type_iri in self.organization_classes:
+            return ORG_ORGANIZATION
+        return type_iri
 
     def _make_edge(self, s, p, o) -> Edge:
         return Edge(
@@ -320,13 +356,25 @@ class KnowledgeGraph:
         key = lab.normalise(text)
         if not key:
             return None
-        for node in self._nodes.values():
-            if any(lab.normalise(t) == key for _l, t in node.labels):
-                return node.id
-        for node in self._nodes.values():
-            if any(lab.normalise(a) == key for a in node.aliases):
-                return node.id
-        return None
+        named = [
+            n for n in self._nodes.values() if any(lab.normalise(t) == key for _l, t in n.labels)
+        ]
+        if not named:
+            named = [
+                n for n in self._nodes.values() if any(lab.normalise(a) == key for a in n.aliases)
+            ]
+        return pick_named(named, text)
+
+    # --- organigrams: people, posts, heads -------------------------------------------
+    def staff(self, unit_id: str) -> tuple[Staff, ...]:
+        """People and posts of a unit: who holds which post in what role, members, heads."""
+        if unit_id not in self._nodes:
+            return ()
+        return to_staff(staff_of(self.rdf, lab.id_term(unit_id)), lab.term_id)
+
+    def heads(self, unit_id: str) -> tuple[str, ...]:
+        """The people ``org:headOf`` the unit."""
+        return tuple(s.person_id for s in self.staff(unit_id) if s.head and s.person_id)
 
     def figures(self) -> list[Figure]:
         """Every number the source states (kgx:Figure), with what it counts."""
@@ -384,9 +432,19 @@ class KnowledgeGraph:
 
     @cached_property
     def hierarchy(self) -> Hierarchy:
+        """The organization tree; for data with none, its concept tree, else its class tree
+        (never a mix: see :func:`hierarchy.pick_hierarchy`)."""
+        from .hierarchy import pick_hierarchy
+
+        return pick_hierarchy(self)
+
+    def hierarchy_of(self, kind: str) -> Hierarchy:
+        """One kind of tree: ``organization``, ``concept`` (skos:broader) or ``class``."""
         from .hierarchy import Hierarchy
 
-        return Hierarchy.from_graph(self)
+        if kind == self.hierarchy.kind:
+            return self.hierarchy
+        return Hierarchy.from_graph(self, kind)
 
     @cached_property
     def search_index(self) -> SearchIndex:

@@ -6,7 +6,7 @@ edges still deserve readable names in both languages.
 
 from __future__ import annotations
 
-from .vocab import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS
+from .vocab import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, VCARD
 
 KNOWN_LABELS: dict[str, tuple[tuple[str, str], ...]] = {
     str(term): (("zh", zh), ("en", en))
@@ -21,6 +21,24 @@ KNOWN_LABELS: dict[str, tuple[tuple[str, str], ...]] = {
         (ORG.Organization, "组织", "Organization"),
         (ORG.OrganizationalUnit, "组织单元", "Organizational unit"),
         (ORG.FormalOrganization, "正式组织", "Formal organization"),
+        (ORG.OrganizationalCollaboration, "协作组织", "Organizational collaboration"),
+        (ORG.hasMember, "有成员", "has member"),
+        (ORG.hasPost, "设有职位", "has post"),
+        (ORG.postIn, "职位属于", "post in"),
+        (ORG.holds, "担任", "holds"),
+        (ORG.heldBy, "任职者", "held by"),
+        (ORG.role, "角色", "role"),
+        (ORG.member, "成员", "member"),
+        (ORG.organization, "所在组织", "organization"),
+        (ORG.purpose, "职能", "purpose"),
+        (ORG.hasSite, "设有场所", "has site"),
+        (ORG.siteAddress, "地址", "site address"),
+        (ORG.Post, "职位", "Post"),
+        (ORG.Role, "角色", "Role"),
+        (ORG.Membership, "成员关系", "Membership"),
+        (ORG.Site, "场所", "Site"),
+        (VCARD.Individual, "个人", "Individual"),
+        (VCARD.Address, "地址", "Address"),
         (SKOS.broader, "上位", "broader"),
         (SKOS.narrower, "下位", "narrower"),
         (SKOS.related, "相关", "related"),

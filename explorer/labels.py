@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DC, DCTERMS, FOAF, RDFS, SKOS
 
-from .vocab import SDO
+from .vocab import ORG, SDO, VCARD
 
 SCHEMA_HTTP = "http://schema.org/"
 
@@ -21,12 +21,24 @@ LABEL_PREDICATES: tuple[URIRef, ...] = (
     SDO.name,
     URIRef(SCHEMA_HTTP + "name"),
     FOAF.name,
+    VCARD.fn,
     DCTERMS.title,
     DC.title,
 )
-ALIAS_PREDICATES: tuple[URIRef, ...] = (SKOS.altLabel, URIRef(SCHEMA_HTTP + "alternateName"))
+#: A person's name in parts (vCard), joined into a label when no label is given.
+GIVEN_NAME, FAMILY_NAME = VCARD["given-name"], VCARD["family-name"]
+#: Other names an entity is found by. A family name is one, so people are found by it.
+ALIAS_PREDICATES: tuple[URIRef, ...] = (
+    SKOS.altLabel,
+    URIRef(SCHEMA_HTTP + "alternateName"),
+    FAMILY_NAME,
+    GIVEN_NAME,
+)
+#: Aliases without the given names (a given name alone finds too many people).
+ALIASES_SHOWN: tuple[URIRef, ...] = tuple(p for p in ALIAS_PREDICATES if p != GIVEN_NAME)
 HIDDEN_PREDICATES: tuple[URIRef, ...] = (SKOS.hiddenLabel,)
 DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (
+    ORG.purpose,
     DCTERMS.description,
     SKOS.definition,
     RDFS.comment,
@@ -54,16 +66,51 @@ def literal_pairs(
     graph: Graph, subject, predicates: tuple[URIRef, ...], limit: int = MAX_LABEL
 ) -> tuple[tuple[str, str], ...]:
     """``(language, text)`` for every literal of *predicates*, in predicate order."""
+    return pairs_from(list(graph.predicate_objects(subject)), predicates, limit)
+
+
+def pairs_from(
+    facts: list[tuple], predicates: tuple[URIRef, ...], limit: int = MAX_LABEL
+) -> tuple[tuple[str, str], ...]:
+    """:func:`literal_pairs` from a subject's ``(predicate, object)`` facts read once."""
     out: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
     for pred in predicates:
-        found = [o for o in graph.objects(subject, pred) if isinstance(o, Literal)]
+        found = [o for p, o in facts if p == pred and isinstance(o, Literal)]
         for obj in sorted(found, key=lambda o: (o.language or "", str(o))):  # stable order
             pair = ((obj.language or "").lower(), clip(str(obj), limit))
             if pair[1] and pair not in seen:
                 seen.add(pair)
                 out.append(pair)
     return tuple(out)
+
+
+def person_names(
+    given: tuple[tuple[str, str], ...], family: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """Labels joined from vCard name parts: ("", "Katrin") + ("", "Dube") -> ("", "Katrin Dube").
+
+    A family name pairs with the given name of its own language, else an untagged one.
+    """
+    out: list[tuple[str, str]] = []
+    given_by_lang = dict(reversed(given))
+    for lang, last in family:
+        first = given_by_lang.get(lang) or given_by_lang.get("") or ""
+        out.append((lang, f"{first} {last}".strip()))
+    if not family:
+        out.extend(given)
+    return tuple(dict.fromkeys(out))
+
+
+def split_name_parts(
+    aliases: tuple[tuple[str, str, str], ...],
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """From ``(predicate, language, text)`` alias facts: the aliases to keep (family names
+    included, given names not) and the joined person names."""
+    given = tuple((lg, t) for p, lg, t in aliases if p == str(GIVEN_NAME))
+    family = tuple((lg, t) for p, lg, t in aliases if p == str(FAMILY_NAME))
+    keep = tuple(dict.fromkeys(t for p, _lg, t in aliases if p != str(GIVEN_NAME)))
+    return keep, person_names(given, family)
 
 
 def term_id(term) -> str:

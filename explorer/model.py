@@ -6,11 +6,39 @@ for a blank node) and every field is a primitive, a tuple or another value.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
 Lang = Literal["zh", "en", "both"]
 LANGS: tuple[Lang, ...] = ("zh", "en", "both")
+
+
+#: The language of the interface's own words (category, type and relation names):
+#: set by the app from its interface language; ``None`` follows the label language.
+_interface: list[str | None] = [None]
+
+
+def set_interface_language(lang: str | None) -> None:
+    """Make the interface's own words follow *lang* ("en" or "zh"), whatever the data's."""
+    _interface[0] = lang if lang in ("zh", "en") else None
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[None]:
+    """The interface's words in *lang* for a while (one CLI run), then as they were."""
+    previous = _interface[0]
+    set_interface_language(lang)
+    try:
+        yield
+    finally:
+        _interface[0] = previous
+
+
+def interface_language(label_lang: str = "en") -> str:
+    """The language for the interface's own words, given the labels' language."""
+    return _interface[0] or label_lang
 
 
 def pick_label(labels: tuple[tuple[str, str], ...], lang: str, fallback: str) -> str:
@@ -36,6 +64,12 @@ def pick_label(labels: tuple[tuple[str, str], ...], lang: str, fallback: str) ->
     return fallback
 
 
+def label_language(labels: tuple[tuple[str, str], ...], lang: str) -> str:
+    """The language tag of the label :func:`pick_label` shows for *lang* ("" if untagged)."""
+    text = pick_label(labels, lang, "")
+    return next((tag for tag, t in labels if t == text), "") if text else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact comes from: a phrase of the article and its section."""
@@ -56,9 +90,10 @@ class Node:
     fallback: str  # local name or blank-node stand-in when there is no label
     types: tuple[str, ...] = ()  # rdf:type IRIs
     category: str = "other"  # organization, mechanism, initiative, ... (see categories.py)
-    type_label: str = ""  # display name of the main type
+    type_label: str = ""  # display name of the main type (in the language of its making)
     descriptions: tuple[tuple[str, str], ...] = ()
     aliases: tuple[str, ...] = ()
+    type_id: str = ""  # the type ``type_label`` names, to name it again in another language
 
     def label(self, lang: Lang = "zh") -> str:
         return pick_label(self.labels, lang, self.fallback)
@@ -83,7 +118,8 @@ class Edge:
         return f"{self.source}|{self.predicate}|{self.target}"
 
     def label(self, lang: Lang = "zh") -> str:
-        return pick_label(self.labels, lang, self.fallback)
+        """The relation's name: an interface word, so in the interface's language."""
+        return pick_label(self.labels, interface_language(lang), self.fallback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +195,27 @@ class TreeLink:
     parent: str
     child: str
     predicate: str
+
+
+@dataclass(frozen=True, slots=True)
+class TreeRow:
+    """One row of a printed organization tree; a unit with several parents has a row under
+    each, and ``also_under`` names the other parents."""
+
+    node_id: str
+    depth: int
+    parent: str = ""  # "" for a root
+    also_under: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    """A person or post of a unit: who holds which post in what role, or a plain member."""
+
+    person_id: str = ""  # "" for a post nobody holds
+    post_id: str = ""  # "" for a member without a post
+    role_id: str = ""  # org:role of the post or membership, "" if none
+    head: bool = False  # the person is org:headOf the unit
 
 
 @dataclass(frozen=True, slots=True)

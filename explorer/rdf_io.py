@@ -8,6 +8,7 @@ context (the explorer works offline). The result is handed on as an
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -212,7 +213,37 @@ def read_for_parsing(path: str | Path, fmt: str | None = None) -> tuple[Path, by
             "(by extension or content)",
             source=p,
         )
+    if "json-ld" in candidates:
+        _check_json_ld(data, p)
     return p, data, candidates
+
+
+def _check_json_ld(data: bytes, source: Path) -> None:
+    """A ``.json`` file of plain JSON is not RDF: say so, instead of "no statements"."""
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        return  # not JSON at all: the parser says where
+    if isinstance(doc, (dict, list)) and not _has_json_ld_keys(doc):
+        raise LoadError(
+            'plain JSON, not JSON-LD: it has no "@context" (nor "@id"/"@graph"), so it '
+            "holds no RDF statements",
+            source=source,
+        )
+
+
+def _has_json_ld_keys(doc) -> bool:
+    """Whether any object of *doc* (searched without recursion) has a JSON-LD keyword."""
+    todo = [doc]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            if any(k in item for k in ("@context", "@id", "@graph", "@type")):
+                return True
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    return False
 
 
 def load_graph(path: str | Path, *, fmt: str | None = None) -> Graph:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .categories import category
-from .model import Evidence, Lang, Path
+from .hierarchy import OUTLINE_CAP
+from .model import Evidence, Lang, Path, interface_language
 
 if TYPE_CHECKING:
     from .sources.protocol import GraphSource
@@ -107,6 +108,23 @@ def citations(quotes) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(q.cited for q in quotes if q.section or q.source))
 
 
+@dataclass(frozen=True, slots=True)
+class StaffLine:
+    """A person or post of a unit (organigrams): who holds which post, in what role."""
+
+    person: Ref | None = None
+    post: Ref | None = None
+    role: Ref | None = None
+    head: bool = False  # the person is org:headOf the unit
+
+    @property
+    def target(self) -> Ref:
+        """What the line links to: the person, else the post."""
+        found = self.person or self.post
+        assert found is not None
+        return found
+
+
 # --- entity details ------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class EntityDetails:
@@ -124,6 +142,9 @@ class EntityDetails:
     type_label: str = ""
     description: str = ""  # in the interface's language when the data has it
     within: tuple[Ref, ...] = ()  # the hierarchy above it, root first
+    parents: tuple[Ref, ...] = ()  # every parent in the organization tree (a DAG)
+    heads: tuple[Ref, ...] = ()  # people org:headOf this unit
+    people: tuple[StaffLine, ...] = ()  # people and posts of this unit
     attributes: tuple[tuple[str, str], ...] = ()
     evidence: tuple[Quote, ...] = ()
     figures: tuple[FigureLine, ...] = ()
@@ -142,6 +163,34 @@ class EntityDetails:
 
     def citations(self) -> tuple[tuple[str, str], ...]:
         return citations(self.all_quotes())
+
+    @property
+    def link_targets(self) -> tuple[str, ...]:
+        """The ids behind the details' links, in page order: relations out, relations in,
+        parents, heads, people and posts."""
+        return (
+            tuple(r.target.id for r in self.relations_out)
+            + tuple(r.source.id for r in self.relations_in)
+            + tuple(p.id for p in self.parents)
+            + tuple(h.id for h in self.heads)
+            + tuple(line.target.id for line in self.people)
+        )
+
+
+def staff_lines(kg: GraphSource, node_id: str, lang: Lang) -> tuple[StaffLine, ...]:
+    """The people and posts of a unit, labelled (sources without ``staff`` have none)."""
+    staff = getattr(kg, "staff", None)
+    if staff is None:
+        return ()
+
+    def ref(term_id: str) -> Ref | None:
+        return Ref(term_id, kg.label(term_id, lang)) if term_id else None
+
+    return tuple(
+        StaffLine(ref(s.person_id), ref(s.post_id), ref(s.role_id), s.head)
+        for s in staff(node_id)
+        if s.person_id or s.post_id
+    )
 
 
 def quotes_of(kg: GraphSource, evidence: tuple[Evidence, ...], lang: Lang) -> tuple[Quote, ...]:
@@ -178,6 +227,7 @@ def build_entity_details(
     node = kg.node(node_id)
     label = node.label(lang)
     other = node.label("en" if lang == "zh" else "zh") if lang != "both" else label
+    people = staff_lines(kg, node_id, lang)
     cat = category(node.category)
     return EntityDetails(
         id=node.id,
@@ -186,12 +236,17 @@ def build_entity_details(
         other_label=other if other != label else "",
         labels=node.labels,
         aliases=node.aliases,
-        types=tuple(Ref(t, kg.label_of(t, lang)) for t in node.types),
+        types=tuple(Ref(t, kg.label_of(t, interface_language(lang))) for t in node.types),
         category=node.category,
         category_label=cat.label(lang),
-        type_label=node.type_label,
+        type_label=(
+            kg.label_of(node.type_id, interface_language(lang)) if node.type_id else node.type_label
+        ),
         description=node.description(text_lang or lang),
         within=tuple(Ref(a, kg.label(a, lang)) for a in kg.hierarchy.ancestors(node_id)),
+        parents=tuple(Ref(p, kg.label(p, lang)) for p in kg.hierarchy.parents(node_id)),
+        heads=tuple(line.person for line in people if line.head and line.person),
+        people=people,
         attributes=tuple(kg.attributes(node_id)),
         evidence=quotes_of(kg, kg.evidence(node_id), lang),
         figures=tuple(
@@ -251,9 +306,13 @@ def build_path_report(
 # --- hierarchy -----------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class TreeRow:
+    """One printed row; a unit with several parents has a row under each of them."""
+
     id: str
     label: str
     depth: int
+    parent: str = ""  # "" for a root
+    also_under: tuple[Ref, ...] = ()  # a shared unit's other parents
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,13 +349,17 @@ def build_hierarchy_report(
     roots = [root] if root is not None else tree.roots()
     if not roots:
         return HierarchyReport(lang)
-    rows = tuple(
-        TreeRow(nid, kg.label(nid, lang), d)
-        for top in roots
-        for nid, d in tree.descendants(top, depth=depth)
-    )
+    rows: list[TreeRow] = []
+    for top in roots:  # a unit under several parents is printed under each (capped)
+        for row in tree.outline(top, depth=depth, cap=OUTLINE_CAP - len(rows)):
+            also = tuple(Ref(p, kg.label(p, lang)) for p in row.also_under)
+            rows.append(
+                TreeRow(row.node_id, kg.label(row.node_id, lang), row.depth, row.parent, also)
+            )
+        if len(rows) >= OUTLINE_CAP:
+            break
     cycles = tuple(
         CycleNote(tuple(kg.label(n, lang) for n in c.node_ids), (c.cut.child, c.cut.parent))
         for c in tree.cycles
     )
-    return HierarchyReport(lang, rows, cycles)
+    return HierarchyReport(lang, tuple(rows), cycles)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Lang
+from .model import Lang, Node
 
 if TYPE_CHECKING:
     from .sources.protocol import GraphSource
@@ -28,12 +28,44 @@ class UnknownEntity(LookupError):
         super().__init__(f"no entity named {text!r}{hint}")
 
 
-def find_entity(kg: GraphSource, text: str) -> str | None:
-    """The entity *text* names, or ``None`` (blank text, or no confident match)."""
+class AmbiguousName(UnknownEntity):
+    """*text* names several entities equally well: ``candidates`` are ``(id, label)``, for
+    the user to pick one (the CLI exits 2 listing them; panels show them as suggestions)."""
+
+    def __init__(self, text: str, candidates: list[tuple[str, str]]) -> None:
+        super().__init__(text, tuple(label for _i, label in candidates[:10]))
+        self.candidates = candidates
+        listed = "; ".join(f"{label} <{node_id}>" for node_id, label in candidates[:10])
+        more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
+        self.args = (f"{text!r} names {len(candidates)} entities: {listed}{more}",)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def pick_named(named: list[Node], text: str) -> str | None:
+    """The one entity of those a name fits: an organization before a chart document or
+    anything else of the same name; several still equal -> ``AmbiguousName``."""
+    if len(named) > 1:
+        orgs = [n for n in named if n.category == "organization"]
+        named = orgs or named
+    if len(named) > 1:
+        raise AmbiguousName(text, [(n.id, n.label("both")) for n in named])
+    return named[0].id if named else None
+
+
+def find_entity(kg: GraphSource, text: str, *, refuse_ambiguous: bool = False) -> str | None:
+    """The entity *text* names, or ``None`` (blank text, or no confident match). A name
+    several entities share is ``None`` too, or ``AmbiguousName`` with *refuse_ambiguous*."""
     text = text.strip()
     if not text:
         return None
-    found = kg.resolve(text)
+    try:
+        found = kg.resolve(text)
+    except AmbiguousName:
+        if refuse_ambiguous:
+            raise
+        return None
     if found is not None:
         return found
     hits = kg.search_index.search(text, limit=1)
@@ -50,7 +82,7 @@ def suggest(kg: GraphSource, text: str, lang: Lang = "zh", *, limit: int = 5) ->
 
 def resolve_entity(kg: GraphSource, text: str, lang: Lang = "zh", *, limit: int = 5) -> str:
     """The entity *text* names; ``UnknownEntity`` with up to *limit* suggestions if none."""
-    found = find_entity(kg, text)
+    found = find_entity(kg, text, refuse_ambiguous=True)
     if found is not None:
         return found
     raise UnknownEntity(text.strip(), suggest(kg, text, lang, limit=limit))

@@ -184,10 +184,14 @@ class ExplorerState:
         self._install(kg)
 
     def _install(self, kg: KnowledgeGraph) -> None:
+        from .organigram import PEOPLE_CATEGORIES, people_on_graph_by_default
+
         self.kg = kg
         self.history = History()
         self.selection = Selection()
         self.path: Path | None = None
+        if not people_on_graph_by_default(kg):  # a large organigram: its units first
+            self.hidden = self.hidden | PEOPLE_CATEGORIES
         self.camera: Camera | None = None
         self.base_view = self._opening_view()
         self.view = self._filtered(self.base_view)

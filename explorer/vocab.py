@@ -6,6 +6,8 @@ Terms are attributes of closed namespaces, so a misspelled term raises
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
@@ -93,6 +95,25 @@ class KGX(DefinedNamespace):
     order: URIRef  # position of a section in the article
 
 
+class VCARD(DefinedNamespace):
+    """The vCard terms organigrams name people with (``VCARD["given-name"]``)."""
+
+    _NS = Namespace("http://www.w3.org/2006/vcard/ns#")
+    _fail = True
+    _extras: ClassVar[list[str]] = [
+        "given-name",
+        "family-name",
+        "additional-name",
+        "honorific-prefix",
+    ]
+
+    fn: URIRef  # formatted name
+    Individual: URIRef
+    Organization: URIRef
+    Address: URIRef
+    title: URIRef  # a job title, not a name
+
+
 #: Predicates that carry provenance or bookkeeping, never drawn as relations.
 META_PREDICATES: frozenset[URIRef] = frozenset(
     {
@@ -130,5 +151,6 @@ __all__ = [
     "RDFS",
     "SDO",
     "SKOS",
+    "VCARD",
     "XSD",
 ]

@@ -36,13 +36,31 @@ NO_PARENT = QModelIndex()
 class Item:
     """One row: an entity under a parent row (the same entity can appear under several)."""
 
-    __slots__ = ("children", "cycle", "loading", "node_id", "parent", "pending", "row")
+    __slots__ = (
+        "also_under",
+        "children",
+        "cycle",
+        "loading",
+        "node_id",
+        "parent",
+        "pending",
+        "row",
+    )
 
-    def __init__(self, node_id: str, parent: Item | None, row: int, *, cycle: bool = False):
+    def __init__(
+        self,
+        node_id: str,
+        parent: Item | None,
+        row: int,
+        *,
+        cycle: bool = False,
+        also_under: tuple[str, ...] = (),
+    ):
         self.node_id = node_id
         self.parent = parent
         self.row = row
         self.cycle = cycle  # a link the hierarchy cut to break a loop: shown, never opened
+        self.also_under = also_under  # a shared unit's other parents
         self.children: list[Item] = []
         self.pending: list[tuple[str, bool]] | None = None  # not yet fetched
         self.loading = False  # its children are being fetched: one "…" row (node_id "")
@@ -113,7 +131,13 @@ class HierarchyModel(QAbstractItemModel):
         item.pending = [] if everything else item.pending[BATCH:]
         start = len(item.children)
         for offset, (node_id, cycle) in enumerate(take):
-            item.children.append(Item(node_id, item, start + offset, cycle=cycle))
+            also = self._also_under(node_id, item.node_id) if item.node_id and not cycle else ()
+            item.children.append(Item(node_id, item, start + offset, cycle=cycle, also_under=also))
+
+    def _also_under(self, node_id: str, parent: str) -> tuple[str, ...]:
+        """A shared unit's other parents (not asked on this thread where reads may block)."""
+        also = getattr(self.tree, "also_under", None)
+        return () if also is None or self._runner is not None else tuple(also(node_id, parent))
 
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
         item = self._item(parent)
@@ -244,16 +268,28 @@ class HierarchyModel(QAbstractItemModel):
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             label = self.kg.label(item.node_id, self.lang)
+            if item.also_under:
+                return f"{label}  ⑂ " + self._also_text(item)
             return f"↻ {label}" if item.cycle else label
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.cycle:
                 return self.tr("Cycle in the data: this link leads back up the tree")
+            if item.also_under:
+                return tooltip(f"{item.node_id}\n{self._also_text(item)}")
             return tooltip(item.node_id)
         if role == Qt.ItemDataRole.ForegroundRole and item.cycle:
             return QBrush(QColor("#a85a14"))
+        if role == Qt.ItemDataRole.ForegroundRole and item.also_under:
+            return QBrush(QColor("#1f4e8c"))
         if role == NodeIdRole:
             return item.node_id
         return None
+
+    def _also_text(self, item: Item) -> str:
+        """ "also under A, B": where else a shared unit sits in the tree."""
+        names = ", ".join(self.kg.label(p, self.lang) for p in item.also_under[:3])
+        more = "…" if len(item.also_under) > 3 else ""
+        return self.tr("also under %1").replace("%1", names + more)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if index.isValid() and not self._item(index).node_id:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from explorer.model import set_interface_language
+
 I18N = Path(__file__).with_name("i18n")
 UI_LANGS = ("en", "zh")
 
@@ -47,4 +49,5 @@ class Translations:
                     self.app.installTranslator(translator)
                     self._installed.append(translator)
         self.lang = lang
+        set_interface_language(lang)  # category, type and relation names follow it
         return ok

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..export.atomic import remove_pending
+from ..model import speaking
 from .common import Terminated, common_parser, fail, guarded
 
 #: Modules that each add subcommands: ``register(subparsers, common)`` and ``run(args)``.
@@ -65,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):  # e.g. "provenance" without its action
         parser.parse_args([*argv, "--help"])
     configure_logging(getattr(args, "verbose", 0))
-    with sigterm_unwinds():
+    # the CLI speaks English: its own words (types, relations) too, unless labels are zh only
+    own_words = "zh" if getattr(args, "lang", "both") == "zh" else "en"
+    with sigterm_unwinds(), speaking(own_words):
         try:
             return guarded(args.run, args)
         except KeyboardInterrupt:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import analysis
+from ..categories import category
 from ..errors import LoadError
 from ..render.report_text import to_json, to_text
 from ..reports import build_entity_details, build_hierarchy_report, build_path_report
@@ -118,6 +119,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     kg = load_kg(args)
     lang = args.lang
     types = analysis.type_counts(kg, "en" if lang == "both" else lang)
+    kinds = analysis.category_counts(kg)  # organizations by ORG class or a subclass of one
     figures = kg.figures()
     top = analysis.most_connected(kg, lang=lang)
     data = {
@@ -125,6 +127,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         "relations": len(kg.edges()),
         "triples": len(kg.rdf),
         "types": [{"id": t.type_id, "label": t.label, "count": t.count} for t in types],
+        "categories": [
+            {"key": k, "label": category(k).label(lang), "count": n} for k, n in kinds.items()
+        ],
         "figures": [
             {
                 "value": f.value,
@@ -142,6 +147,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         ],
     }
     lines = [f"{len(kg)} entities, {len(kg.edges())} relations, {len(kg.rdf)} triples"]
+    lines.append("\nEntities by kind:")
+    lines += [f"  {n:6d}  {category(k).label(lang)}" for k, n in kinds.items()]
     lines.append("\nEntities by type:")
     lines += [f"  {t.count:6d}  {t.label}" for t in types]
     if figures:

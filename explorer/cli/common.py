@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import LoadError
 from ..export.atomic import ExportError
-from ..resolve import UnknownEntity, resolve_entity
+from ..resolve import AmbiguousName, UnknownEntity, resolve_entity
 from ..sources.protocol import GraphSource
 
 log = logging.getLogger("explorer.cli")
@@ -134,6 +134,8 @@ def guarded(func: Callable[[argparse.Namespace], int | None], args: argparse.Nam
     try:
         return int(func(args) or 0)
     except (LoadError, UsageError, ExportError) as exc:
+        return fail(str(exc))
+    except AmbiguousName as exc:  # the user must pick one of the candidates it lists
         return fail(str(exc))
     except NOTHING_FOUND as exc:
         return fail(exc.args[0] if exc.args else str(exc), code=1)

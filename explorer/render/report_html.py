@@ -52,10 +52,7 @@ def _render(template: str, pairs: tuple[tuple[str, str], ...], **context) -> str
 def details_html(d: EntityDetails, tr: Callable[[str], str] = _same) -> ReportHtml:
     """The details panel's page: one citation block per section, quotes as read."""
     html = _render("details.html.j2", d.citations(), d=d, tr=tr, colour=category(d.category).colour)
-    targets = tuple(r.target.id for r in d.relations_out) + tuple(
-        r.source.id for r in d.relations_in
-    )
-    return ReportHtml(html, d.label, targets)
+    return ReportHtml(html, d.label, d.link_targets)
 
 
 def path_html(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
-from ..reports import EntityDetails, HierarchyReport, PathReport, Quote, Relation
+from ..reports import EntityDetails, HierarchyReport, PathReport, Quote, Ref, Relation, StaffLine
 
 
 # --- JSON ----------------------------------------------------------------------------------
@@ -31,6 +31,29 @@ def relation_json(r: Relation) -> dict:
     }
 
 
+def ref_json(r: Ref | None) -> dict | None:
+    return {"id": r.id, "label": r.label} if r is not None else None
+
+
+def staff_json(line: StaffLine) -> dict:
+    return {
+        "person": ref_json(line.person),
+        "post": ref_json(line.post),
+        "role": ref_json(line.role),
+        "head": line.head,
+    }
+
+
+def staff_text(line: StaffLine) -> str:
+    """ "Katrin Dube — Abteilungsleitung, Abteilung II" (head marked)."""
+    parts = [line.person.label] if line.person else []
+    if line.post:
+        parts.append(line.post.label)
+    elif line.role:
+        parts.append(line.role.label)
+    return " — ".join(parts) + (" (head)" if line.head else "")
+
+
 @singledispatch
 def to_json(report) -> Any:
     """The JSON value of *report* (a dict, a list or ``None``)."""
@@ -48,6 +71,9 @@ def _(d: EntityDetails) -> dict:
         "category": d.category,
         "description": d.description,
         "hierarchy": [a.label for a in d.within],
+        "parents": [ref_json(p) for p in d.parents],
+        "heads": [ref_json(h) for h in d.heads],
+        "people_and_posts": [staff_json(line) for line in d.people],
         "evidence": quotes_json(d.evidence),
         "ocr_corrections": [
             {"printed": f.printed, "corrected": f.corrected, "comment": f.comment}
@@ -72,7 +98,16 @@ def _(p: PathReport) -> dict | None:
 @to_json.register
 def _(h: HierarchyReport) -> dict:
     return {
-        "nodes": [{"id": r.id, "label": r.label, "depth": r.depth} for r in h.rows],
+        "nodes": [
+            {
+                "id": r.id,
+                "label": r.label,
+                "depth": r.depth,
+                "parent": r.parent,
+                "also_under": [ref_json(p) for p in r.also_under],
+            }
+            for r in h.rows
+        ],
         "cycles": [{"nodes": list(c.labels), "cut": list(c.cut)} for c in h.cycles],
     }
 
@@ -111,6 +146,13 @@ def _(d: EntityDetails) -> str:
         out.append(f"  description: {d.description}")
     if d.within:
         out.append(f"  within: {' > '.join(a.label for a in d.within)}")
+    if len(d.parents) > 1:
+        out.append(f"  parents: {'; '.join(p.label for p in d.parents)}")
+    if d.heads:
+        out.append(f"  head: {'; '.join(h.label for h in d.heads)}")
+    if d.people:
+        out.append("  people and posts:")
+        out += [f"    {staff_text(line)}" for line in d.people]
     if d.evidence:
         out.append("  evidence:")
         out += quote_lines(d.evidence)
@@ -143,6 +185,10 @@ def _(p: PathReport) -> str:
 def _(h: HierarchyReport) -> str:
     if not h.found:
         return "no hierarchy found"
-    out = [f"{'  ' * r.depth}{r.label}" for r in h.rows]
+    out = [
+        f"{'  ' * r.depth}{r.label}"
+        + (f"  (also under {', '.join(p.label for p in r.also_under)})" if r.also_under else "")
+        for r in h.rows
+    ]
     out += [f"cycle (cut, not followed): {' → '.join(c.labels)}" for c in h.cycles]
     return "\n".join(out)

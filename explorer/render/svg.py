@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from ..categories import CATEGORIES, Category, category
-from ..model import Edge, GraphView, Lang
+from ..model import Edge, GraphView, Lang, label_language
 from .fonts import FONT_FAMILIES, text_width
 from .page import circle_positions, wrap_label  # labels break where they do on screen
 
@@ -299,6 +300,17 @@ def _edge_label(c: _Canvas, label: str, mid: Point, tilt: float) -> None:
 
 
 # --- document --------------------------------------------------------------------
+def _labels_language(view: GraphView, lang: Lang) -> str:
+    """The ``xml:lang`` of the drawing: the language most of its node labels are in
+    ("de" for a German organigram), Chinese in simplified script tagged zh-Hans."""
+    tags = Counter(label_language(n.labels, lang).split("-")[0] for n in view.nodes)
+    tags.pop("", None)
+    if not tags:
+        return "en" if lang == "en" else "zh-Hans"
+    tag = tags.most_common(1)[0][0]
+    return "zh-Hans" if tag == "zh" else tag
+
+
 def _legend(view: GraphView, lang: Lang, left: float, top: float) -> _Canvas:
     """A column of the categories present in *view*, swatch and name."""
     c = _Canvas()
@@ -364,7 +376,7 @@ def render_svg(
     if title:
         width = max(width, text_width(title, TITLE_SIZE) + 2 * PAD)
     width, height = math.ceil(width), math.ceil(height)
-    lang_tag = "en" if options.lang == "en" else "zh-Hans"
+    lang_tag = _labels_language(view, options.lang)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width}" height="{height}" '

@@ -76,20 +76,34 @@ def fallback_name(node_id: str, types: tuple[str, ...]) -> str:
     return lab.clip(lab.local_name(node_id))
 
 
-def make_node(node_id: str, facts: Facts, type_label) -> Node:
-    """The ``Node`` of *node_id*; *type_label(iri)* names its main type."""
+def make_node(
+    node_id: str, facts: Facts, type_label, organization_classes: frozenset[str] = frozenset()
+) -> Node:
+    """The ``Node`` of *node_id*; *type_label(iri)* names its main type. A person without a
+    label is named by the vCard name parts among its aliases."""
     types = tuple(sorted({o for p, o in facts if p == TYPE and isinstance(o, str)}))
-    cat = category_of(types)
-    main = next((t for t in types if category_of((t,)) == cat), types[0] if types else None)
+    cat = category_of(types, organization_classes)
+    main = next(
+        (t for t in types if category_of((t,), organization_classes) == cat),
+        types[0] if types else None,
+    )
+    alias_facts = tuple(
+        (p, o.lang.lower(), lab.clip(o.value))
+        for pred in ALIASES
+        for p, o in facts
+        if p == pred and isinstance(o, Lit) and o.value.strip()
+    )
+    aliases, person = lab.split_name_parts(alias_facts)
     return Node(
         id=node_id,
-        labels=pairs(facts, LABELS),
+        labels=pairs(facts, LABELS) or person,
         fallback=fallback_name(node_id, types),
         types=types,
         category=cat,
         type_label=type_label(main) if main else "",
+        type_id=main or "",
         descriptions=pairs(facts, DESCRIPTIONS, limit=2000),
-        aliases=tuple(text for _l, text in pairs(facts, ALIASES)),
+        aliases=aliases,
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from .. import labels as lab
 from ..model import Edge, Evidence, Figure, Lang, Node, pick_label
+from ..resolve import pick_named
 from ..vocab import DCTERMS, KGX, KGX_NS, LZ_NS, RDF
 from . import facts as fx
 from .facts import Facts, Lit
@@ -267,10 +268,13 @@ class LazyGraph:
         key = lab.normalise(text)
         if not key:
             return None
-        for hit in self.search_index.search(text, limit=5):
-            if hit.kind in ("exact", "alias") and hit.matched == key:
-                return hit.node_id
-        return None
+        named = [
+            self.node(hit.node_id)
+            for hit in self.search_index.search(text, limit=20)
+            if hit.kind in ("exact", "alias") and hit.matched == key
+        ]
+        exact = [n for n in named if any(lab.normalise(t) == key for _l, t in n.labels)]
+        return pick_named(exact or named, text)  # an organization first; several: refused
 
     def _by_local_name(self, text: str) -> str | None:
         return None

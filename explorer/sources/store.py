@@ -11,24 +11,29 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .. import labels as lab
-from ..categories import category_of
+from ..categories import ORGANIZATION_CLASSES, category_of
 from ..errors import LoadError
+from ..hierarchy import KINDS
 from ..model import Edge, Lang, Node, pick_label
+from ..organigram import same_language
 from ..rdf_io import read_for_parsing
 from ..search import Columns, SearchIndex
-from ..vocab import RDFS
+from ..vocab import ORG, RDFS
 from . import facts as fx
 from . import store_load as sl
 from .facts import Facts, Lit
 from .lazy import LazyGraph
 from .store_load import Scan, StoreLoader, scan
-from .tree import DEFAULT_DOWN, DEFAULT_UP, LazyHierarchy, roots_query
+from .tree import LazyHierarchy
+
+POST, ROLE, POST_IN, HAS_POST = (str(t) for t in (ORG.Post, ORG.role, ORG.postIn, ORG.hasPost))
 
 #: Pattern look-ups stop after this many matches (a hub with 10^6 links is cut).
 MAX_MATCHES = 20_000
@@ -157,10 +162,35 @@ class StoreGraph(LazyGraph):
     def node(self, node_id: str) -> Node:
         hit = self._nodes.get(node_id)
         if hit is None and node_id in self._entities:
-            hit = self._nodes[node_id] = fx.make_node(
-                node_id, self._scan_facts(node_id), self.label_of
+            hit = fx.make_node(
+                node_id, self._scan_facts(node_id), self.label_of, self.organization_classes
             )
+            if not hit.labels and POST in hit.types and self._store_wanted:
+                hit = replace(hit, labels=self._post_names(node_id))
+            self._nodes[node_id] = hit
         return hit if hit is not None else super().node(node_id)
+
+    def _post_names(self, node_id: str) -> tuple[tuple[str, str], ...]:
+        """A post without a label: "Role, Unit", per language of the unit's labels."""
+        term = _term(node_id)
+
+        def first(found) -> object:
+            return next((_value(t) for t in found), None)
+
+        role = first(q.object for q in self._match(term, ox.NamedNode(ROLE), None))
+        unit = first(q.object for q in self._match(term, ox.NamedNode(POST_IN), None))
+        if unit is None:
+            unit = first(q.subject for q in self._match(None, ox.NamedNode(HAS_POST), term))
+        if not isinstance(unit, str):
+            return ()
+        role_pairs = self._term_labels(role) if isinstance(role, str) else ()
+        role_fallback = lab.local_name(role if isinstance(role, str) else POST)
+        unit_pairs = self.node(unit).labels if unit in self._entities else ()
+        unit_pairs = unit_pairs or (("", lab.local_name(unit)),)
+        return tuple(
+            (lang, f"{same_language(role_pairs, lang) or role_fallback}, {text}")
+            for lang, text in unit_pairs
+        )
 
     def label(self, node_id: str, lang: Lang = "zh") -> str:
         """An entity's label straight from the scan (sorting 11k tree roots by label
@@ -170,7 +200,9 @@ class StoreGraph(LazyGraph):
             return hit.label(lang)
         if node_id in self._entities:
             labels = fx.pairs(self._scan_label_facts(node_id), fx.LABELS)
-            return pick_label(labels, lang, fx.fallback_name(node_id, ()))
+            if labels:
+                return pick_label(labels, lang, fx.fallback_name(node_id, ()))
+            return self.node(node_id).label(lang)  # a person by name parts, a post by role
         return super().label(node_id, lang)
 
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
@@ -307,16 +339,51 @@ class StoreGraph(LazyGraph):
         """Walked on demand with pattern look-ups: 190k links are never all made objects."""
         return LazyHierarchy(self)
 
+    @property
+    def _store_wanted(self) -> bool:
+        """Whether the store is there or on its way (a one-off search never builds it, and
+        what only the store knows must not make it)."""
+        return bool(getattr(self._loader, "_started", True))  # the cache's store is there
+
+    @cached_property
+    def organization_classes(self) -> frozenset[str]:
+        """Classes declared ``rdfs:subClassOf*`` an ORG organization class. Without the
+        store (a one-off search never builds it) only the ORG classes themselves."""
+        found = set(ORGANIZATION_CLASSES)
+        if not self._store_wanted:
+            return frozenset(found)
+        below: dict[str, list[str]] = {}
+        for q in self.store().quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None):
+            sup, sub = _value(q.object), _value(q.subject)
+            if isinstance(sup, str) and isinstance(sub, str):
+                below.setdefault(sup, []).append(sub)
+        todo = list(found)
+        while todo:
+            for sub in below.get(todo.pop(), ()):
+                if sub not in found:
+                    found.add(sub)
+                    todo.append(sub)
+        return frozenset(found)
+
     @cached_property
     def _tree_predicates(self) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
-        """Upward and downward predicates, with their declared sub-properties."""
-        up, down = set(DEFAULT_UP), set(DEFAULT_DOWN)
-        for q in self._match(None, ox.NamedNode(str(RDFS.subPropertyOf)), None):
-            sup = _value(q.object)
-            if sup in up:
-                up.add(q.subject.value)
-            elif sup in down:
-                down.add(q.subject.value)
+        """Upward and downward predicates of the first kind of tree the data has (the
+        organization tree, else concepts, else classes), with declared sub-properties."""
+        declared = [
+            (q.subject.value, _value(q.object))
+            for q in self._match(None, ox.NamedNode(str(RDFS.subPropertyOf)), None)
+        ]
+        up: set[str] = set()
+        down: set[str] = set()
+        for ups, downs in KINDS.values():
+            up, down = {str(p) for p in ups}, {str(p) for p in downs}
+            for sub, sup in declared:
+                if sup in up:
+                    up.add(sub)
+                elif sup in down:
+                    down.add(sub)
+            if any(next(self._match(None, ox.NamedNode(p), None), None) for p in up | down):
+                break
         return [ox.NamedNode(p) for p in sorted(up)], [ox.NamedNode(p) for p in sorted(down)]
 
     def tree_kin(self, ids: list[str], *, down: bool) -> dict[str, list[str]]:
@@ -342,9 +409,21 @@ class StoreGraph(LazyGraph):
         return found
 
     def tree_roots(self) -> list[str]:
+        """Entities with children and no parent: one pass over the hierarchy links (a
+        SPARQL ``FILTER NOT EXISTS`` took time in the square of a parent's children)."""
         up, down = self._tree_predicates
-        query = roots_query([p.value for p in up], [p.value for p in down], MAX_MATCHES)
-        return [sol["r"].value for sol in self.store().query(query)]
+        store = self.store()
+        parents: set[str] = set()
+        children: set[str] = set()
+        for pred, upward in [*((p, True) for p in up), *((p, False) for p in down)]:
+            for q in store.quads_for_pattern(None, pred, None):
+                a, b = _value(q.subject), _value(q.object)
+                if isinstance(a, str) and isinstance(b, str):
+                    child, parent = (a, b) if upward else (b, a)
+                    children.add(child)
+                    parents.add(parent)
+        roots = [r for r in parents - children if not r.startswith("_:")]
+        return sorted(roots)[:MAX_MATCHES]
 
     def _by_local_name(self, text: str) -> str | None:
         found = self._local_names.get(text)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from ..hierarchy import DOWNWARD, UPWARD
-from ..model import Cycle, Lang, TreeLink
+from ..hierarchy import DOWNWARD, OUTLINE_CAP, UPWARD
+from ..model import Cycle, Lang, TreeLink, TreeRow
 
 #: Entities per walk below one root.
 TREE_CAP = 5_000
@@ -71,6 +71,7 @@ class LazyHierarchy:
         self._parents: dict[str, list[str]] = {}
         self.cycles: list[Cycle] = []
         self.links: list[TreeLink] = []
+        self._roots: list[str] | None = None
 
     def _sorted(self, ids: list[str]) -> list[str]:
         self._graph.prefetch(ids)
@@ -106,8 +107,11 @@ class LazyHierarchy:
         return bool(self.children(node_id) or self.parents(node_id))
 
     def roots(self) -> list[str]:
-        """Entities with children and no parent (bounded)."""
-        return self._sorted(self._graph.tree_roots())
+        """Entities with children and no parent (bounded); computed once (by the loading
+        worker's ``warm``), never again on the GUI thread."""
+        if self._roots is None:
+            self._roots = self._sorted(self._graph.tree_roots())
+        return list(self._roots)
 
     def ancestors(self, node_id: str) -> list[str]:
         """The chain of first parents up to a root, root first (cycle-safe, bounded)."""
@@ -154,6 +158,45 @@ class LazyHierarchy:
             kids = [c for c in self._children.get(node, ()) if parent.get(c) == node]
             stack.extend(reversed(kids))
         return out
+
+    def also_under(self, node_id: str, parent: str) -> tuple[str, ...]:
+        """The other parents of a unit shown under *parent* (empty unless it is shared)."""
+        parents = self.parents(node_id)
+        return tuple(p for p in parents if p != parent) if len(parents) > 1 else ()
+
+    def outline(
+        self, root: str, *, depth: int | None = None, cap: int = OUTLINE_CAP
+    ) -> list[TreeRow]:
+        """:meth:`Hierarchy.outline`, fetched a family at a time: a unit with several parents
+        under each, marked; a link back up a branch is noted as a cycle and not followed."""
+        out: list[TreeRow] = []
+        on_path: set[str] = set()  # the branch being printed, to stop at a link back up it
+        stack: list[tuple[str, int, str] | str] = [(root, 0, "")]
+        while stack and len(out) < cap:
+            top = stack.pop()
+            if isinstance(top, str):  # leaving this node's branch
+                on_path.discard(top)
+                continue
+            node, d, parent = top
+            out.append(TreeRow(node, d, parent, self.also_under(node, parent) if parent else ()))
+            if depth is not None and d >= depth:
+                continue
+            kids = self.children(node)
+            self._fetch(kids, down=True)  # their children in one batch
+            self._fetch(kids, down=False)  # and their parents, for "also under"
+            on_path.add(node)
+            stack.append(node)
+            for child in reversed(kids):
+                if child in on_path:
+                    self._note_cycle_path(node, child)
+                else:
+                    stack.append((child, d + 1, node))
+        return out
+
+    def _note_cycle_path(self, node: str, child: str) -> None:
+        link = TreeLink(node, child, "")
+        if all(c.cut != link for c in self.cycles):
+            self.cycles.append(Cycle((child, node), link))
 
     def _note_cycle(self, node: str, child: str, parent: dict[str, str]) -> None:
         chain = [node]

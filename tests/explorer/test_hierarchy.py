@@ -25,7 +25,9 @@ def test_org_tree_from_city_to_community(mini: KnowledgeGraph):
     assert tree.child_count(LZ + "community-org") == 0
 
 
-def test_skos_and_rdfs_and_downward_predicates(load_text):
+def test_org_concept_and_class_trees_are_separate_views(load_text):
+    """The organization tree never mixes in concepts or classes (issue 12); each is its
+    own view. (This test used to expect all three kinds in one tree.)"""
     kg = load_text(
         """@prefix ex: <http://example.org/> .
         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -38,9 +40,27 @@ def test_skos_and_rdfs_and_downward_predicates(load_text):
         """
     )
     tree = kg.hierarchy
-    assert tree.ancestors(EX + "puppy") == [EX + "animal", EX + "dog"]
-    assert tree.parents(EX + "Cat") == [EX + "Mammal"]
+    assert tree.kind == "organization"
+    assert tree.roots() == [EX + "corp"]
     assert tree.children(EX + "corp") == [EX + "dept"]
+    assert not tree.contains(EX + "dog") and not tree.contains(EX + "Cat")
+    concepts = kg.hierarchy_of("concept")
+    assert concepts.ancestors(EX + "puppy") == [EX + "animal", EX + "dog"]
+    assert not concepts.contains(EX + "corp")
+    assert kg.hierarchy_of("class").parents(EX + "Cat") == [EX + "Mammal"]
+
+
+def test_data_without_units_shows_its_concept_tree(load_text):
+    kg = load_text(
+        """@prefix ex: <http://example.org/> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:puppy skos:broader ex:dog .
+        ex:Cat rdfs:subClassOf ex:Mammal .
+        """
+    )
+    assert kg.hierarchy.kind == "concept"
+    assert kg.hierarchy.roots() == [EX + "dog"]
 
 
 def test_declared_sub_property_of_sub_organization_counts(load_text):

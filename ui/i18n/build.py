@@ -62,6 +62,8 @@ ZH: dict[str, dict[str, str]] = {
         "Loading %1…": "正在加载 %1…",
         "Cancel": "取消",
         "Loading cancelled; the current graph stays.": "已取消加载，保留当前图谱。",
+        "Indexing for search: %1%": "正在为搜索建立索引：%1%",
+        "Search indexing failed: %1": "搜索索引建立失败：%1",
         "Could not open the file": "无法打开文件",
         "Could not open %1.": "无法打开 %1。",
         "line %1": "第 %1 行",
@@ -120,6 +122,10 @@ ZH: dict[str, dict[str, str]] = {
         "Evidence in the article": "文章原文依据",
         "OCR corrections": "OCR 校正",
         "Sources": "出处",
+        "Part of": "隶属于",
+        "Head": "负责人",
+        "head": "负责人",
+        "People and posts": "人员与职位",
     },
     "PathFinder": {
         "From": "起点",
@@ -147,7 +153,8 @@ ZH: dict[str, dict[str, str]] = {
         "This view": "当前视图",
     },
     "HierarchyModel": {
-        "Cycle in the data: this link leads back up the tree": "数据中存在循环：此链接指回树的上层"
+        "Cycle in the data: this link leads back up the tree": "数据中存在循环：此链接指回树的上层",
+        "also under %1": "亦隶属于%1",
     },
     "HierarchyPanel": {
         "No hierarchy in this graph (org:, skos:broader or rdfs:subClassOf).": (

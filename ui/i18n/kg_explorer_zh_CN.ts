@@ -156,6 +156,14 @@
         <translation>已取消加载，保留当前图谱。</translation>
     </message>
     <message>
+        <source>Indexing for search: %1%</source>
+        <translation>正在为搜索建立索引：%1%</translation>
+    </message>
+    <message>
+        <source>Search indexing failed: %1</source>
+        <translation>搜索索引建立失败：%1</translation>
+    </message>
+    <message>
         <source>Could not open the file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -364,6 +372,22 @@
         <source>Sources</source>
         <translation>出处</translation>
     </message>
+    <message>
+        <source>Part of</source>
+        <translation>隶属于</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>People and posts</source>
+        <translation>人员与职位</translation>
+    </message>
 </context>
 <context>
     <name>PathFinder</name>
@@ -471,6 +495,10 @@
     <message>
         <source>Cycle in the data: this link leads back up the tree</source>
         <translation>数据中存在循环：此链接指回树的上层</translation>
+    </message>
+    <message>
+        <source>also under %1</source>
+        <translation>亦隶属于%1</translation>
     </message>
 </context>
 <context>
