@@ -491,7 +491,9 @@ def open_store(path: str | Path, *, fmt: str | None = None, preload: bool = True
     """Open a (large) RDF file as a :class:`StoreGraph`, or raise LoadError saying where.
 
     With *preload* the store starts loading at once, alongside the scan; without, on
-    the first question only the store can answer (a one-off search never pays for it).
+    the first question only the store can answer (a one-off search never pays for it),
+    and the scan counts no degrees (the most connected entities are then counted by
+    the store, if ever asked for).
     """
     p, data, candidates = read_for_parsing(path, fmt)
     base = p.resolve().as_uri()
@@ -500,7 +502,7 @@ def open_store(path: str | Path, *, fmt: str | None = None, preload: bool = True
         loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base, start=preload)
         try:
             with sl.no_gc():
-                found = scan(data, candidate, source=str(p), base_iri=base)
+                found = scan(data, candidate, source=str(p), base_iri=base, degrees=preload)
         except LoadError as exc:
             first_error = first_error or exc
             continue

@@ -213,3 +213,13 @@ def test_cli_uses_the_store_above_the_threshold(big_file):
     )
     assert show.returncode == 0, show.stderr
     assert "relations:" in show.stdout
+
+
+def test_a_one_off_search_counts_no_degrees_yet_ranks_from_the_store(big_file, big):
+    # kg-explorer search opens with preload=False: no degree per IRI in memory; the
+    # whole view, if ever asked, is then ranked by the store's own count.
+    once = open_store(big_file, preload=False)
+    assert not once.scan.degree and big.scan.degree
+    hits = big.search_index.search("工作委员会")[:5]
+    assert hits and once.search_index.search("工作委员会")[:5] == hits
+    assert once.top_entities(20) == big.top_entities(20)
