@@ -1,6 +1,7 @@
 """Shared by every test folder: Qt runs offscreen, and QtWebEngine without a sandbox.
 
-Both variables must be set before anything imports Qt, hence at the top here.
+Both variables must be set before anything imports Qt, hence at the top here. The
+index cache of opened files goes to a folder of this run's own, never the user's.
 """
 
 import os
@@ -8,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterable
@@ -17,6 +19,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+_CACHE = tempfile.TemporaryDirectory(prefix="kg-explorer-test-cache-")
+os.environ["KG_EXPLORER_CACHE_DIR"] = _CACHE.name
 
 DATA = Path(__file__).parent / "data"
 

@@ -110,7 +110,12 @@ def run_app(
 
         if window.start_problem:
             print(f"kg-explorer: {window.start_problem}", file=sys.stderr)
-        return take_screenshot(app, window, screenshot, select=select, has_file=path is not None)
+        try:
+            return take_screenshot(
+                app, window, screenshot, select=select, has_file=path is not None
+            )
+        finally:
+            window.close()  # whatever happened: its runner lets go of every worker
     window.show()
     if select:
         _select_when_loaded(window, select)
@@ -125,8 +130,13 @@ def _select_when_loaded(window, text: str) -> None:
         else:
             window.state.select(node_id)
 
-    if window.loader.busy():
-        window.loader.loaded.connect(apply)
+    if window.is_loading():  # once, when the file's graph is installed
+
+        def once(*_args) -> None:
+            window.qs.graph_changed.disconnect(once)
+            apply()
+
+        window.qs.graph_changed.connect(once)
     else:
         apply()
 

@@ -2,15 +2,17 @@
 
 The dialog asks for a URL, an optional default graph and optional HTTP basic
 credentials. Connecting (and the first bounded queries the opening view needs)
-runs in a ``QThreadPool`` task, so a dead or slow endpoint never freezes the
-window; on success the main window switches to the remote graph, on failure a
-message says what failed and the previous graph stays. Credentials live only in
-the dialog's fields and the connection object: never in settings or logs.
+runs through the window's ``OperationRunner``, so a dead, hanging or dripping
+endpoint never freezes the window and Cancel stops waiting at once; on success the
+main window switches to the remote graph, on failure a message (plain text: it may
+be the server's HTML page) says what failed and the previous graph stays.
+Credentials live only in the dialog's fields and the connection object: never in
+settings or logs.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -29,45 +30,27 @@ from PySide6.QtWidgets import (
 
 from explorer.errors import LoadError
 
+from .dialogs import plain_message_box
+
 _LAST_URL = "endpoint/last_url"
 _LAST_GRAPH = "endpoint/last_graph"
 
 
-class _Signals(QObject):
-    connected = Signal(object, int)  # EndpointGraph, attempt number
-    failed = Signal(str, int)  # message, attempt number
+def connect_endpoint_job(url: str, graph: str | None, auth, timeout: float):
+    """Connect and prefetch what the first screen shows (the whole-graph view, tree roots).
+
+    Runs in a worker; the credentials live in this call only."""
+    from explorer import views
+    from explorer.sources.sparql import EndpointGraph
+
+    endpoint = EndpointGraph(url, default_graph=graph, auth=auth, timeout=timeout)
+    views.whole(endpoint, cap=500)  # answers are cached for the GUI thread
+    endpoint.hierarchy.roots()
+    endpoint.figures()
+    return endpoint
 
 
-class ConnectTask(QRunnable):
-    """Connect and prefetch what the first screen shows (the whole-graph view, tree roots)."""
-
-    def __init__(self, attempt: int, url: str, graph: str | None, auth, timeout: float) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._attempt, self._url, self._graph = attempt, url, graph
-        self._auth, self._timeout = auth, timeout
-
-    @Slot()
-    def run(self) -> None:
-        from explorer import views
-        from explorer.sources.sparql import EndpointGraph
-
-        try:
-            graph = EndpointGraph(
-                self._url, default_graph=self._graph, auth=self._auth, timeout=self._timeout
-            )
-            views.whole(graph, cap=500)  # answers are cached for the GUI thread
-            graph.hierarchy.roots()
-            graph.figures()
-        except LoadError as exc:
-            self.signals.failed.emit(str(exc), self._attempt)
-            return
-        except Exception as exc:  # an odd answer must not kill the app
-            self.signals.failed.emit(f"unexpected error: {exc}", self._attempt)
-            return
-        finally:
-            self._auth = None
-        self.signals.connected.emit(graph, self._attempt)
+CONNECT_KEY = "connect"
 
 
 class EndpointDialog(QDialog):
@@ -78,7 +61,6 @@ class EndpointDialog(QDialog):
         self.setObjectName("endpointDialog")
         self.setWindowTitle(self.tr("Connect to SPARQL endpoint"))
         self._window = window
-        self._attempt = 0
         self.url = QLineEdit(self, placeholderText="https://example.org/sparql")
         self.default_graph = QLineEdit(self, placeholderText=self.tr("(optional)"))
         self.user = QLineEdit(self, placeholderText=self.tr("(optional)"))
@@ -94,7 +76,7 @@ class EndpointDialog(QDialog):
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Timeout"), self.timeout)
-        self.status = QLabel(self, wordWrap=True)
+        self.status = QLabel(self, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.busy = QProgressBar(self, textVisible=False)
         self.busy.setRange(0, 0)
         self.busy.hide()
@@ -111,27 +93,26 @@ class EndpointDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def connect_endpoint(self) -> None:
-        """Start connecting in the thread pool; the window stays usable meanwhile."""
+        """Start connecting in a worker; the window stays usable meanwhile."""
         url = self.url.text().strip()
         if not url:
             self.status.setText(self.tr("Enter the endpoint's URL."))
             return
         user = self.user.text()
         auth = (user, self.password.text()) if user else None
-        self._attempt += 1
-        task = ConnectTask(
-            self._attempt,
-            url,
-            self.default_graph.text().strip() or None,
-            auth,
-            self.timeout.value(),
-        )
-        task.signals.connected.connect(self._on_connected)
-        task.signals.failed.connect(self._on_failed)
+        graph, timeout = self.default_graph.text().strip() or None, self.timeout.value()
         self._set_busy(True)
         self.status.setText(self.tr("Connecting…"))
-        self._task = task  # keep its signal object alive until it reports
-        QThreadPool.globalInstance().start(task)
+        self._window.runner.run(
+            lambda _cancel: connect_endpoint_job(url, graph, auth, timeout),
+            key=CONNECT_KEY,
+            what=url,
+            on_done=self._on_connected,
+            on_error=self._on_failed,
+        )
+
+    def connecting(self) -> bool:
+        return self._window.runner.busy(CONNECT_KEY)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -140,13 +121,12 @@ class EndpointDialog(QDialog):
             field.setEnabled(not busy)
 
     def reject(self) -> None:
-        self._attempt += 1  # a connection still under way is ignored when it ends
+        """Cancel: stop waiting at once (a connection under way is dropped, unheard)."""
+        self._window.runner.cancel(CONNECT_KEY)
         self._set_busy(False)
         super().reject()
 
-    def _on_connected(self, graph, attempt: int) -> None:
-        if attempt != self._attempt:
-            return
+    def _on_connected(self, graph) -> None:
         self._set_busy(False)
         self.password.clear()
         settings = getattr(self._window, "settings", None)
@@ -156,19 +136,18 @@ class EndpointDialog(QDialog):
         hand_over(self._window, graph)
         self.accept()
 
-    def _on_failed(self, message: str, attempt: int) -> None:
-        if attempt != self._attempt:
-            return
+    def _on_failed(self, error: Exception) -> None:
+        # an odd answer must not kill the app; it is named, never shown as a traceback
+        message = str(error) if isinstance(error, LoadError) else f"unexpected error: {error}"
         self._set_busy(False)
         self.status.setText(message)
-        box = QMessageBox(self)
-        box.setObjectName("endpointErrorDialog")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Could not connect"))
-        box.setText(message)
-        box.setInformativeText(self.tr("The previous graph is still open."))
-        box.open()
-        self.error_box = box
+        self.error_box = plain_message_box(
+            self,
+            "endpointErrorDialog",
+            self.tr("Could not connect"),
+            message,
+            self.tr("The previous graph is still open."),
+        )
 
 
 def hand_over(window: QMainWindow, graph) -> None:

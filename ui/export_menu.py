@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from explorer.export import EXPORTERS, ExportOptions, export
 from explorer.export.options import MAX_SCALE, MIN_SCALE
 
+from .dialogs import plain_message_box
 from .retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -193,22 +194,27 @@ class ExportMenu(Retranslating, QMenu):
             self._fail(str(exc))
 
     def _write(self, fmt: str, path: str | Path, options: ExportOptions, positions) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        """Through the window's runner: at once for a file's graph (the drawing needs
+        this thread), in a worker when the graph is an endpoint (RDF formats read it)."""
+        view, kg = self.w.graph.current_view(), self.w.state.kg
+        remote = self.w.qs.may_block()
+        if not remote:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            written = export(
-                self.w.graph.current_view(),
-                path,
-                fmt,
-                kg=self.w.state.kg,
-                positions=positions,
-                options=options,
+            self.w.runner.run(
+                lambda _control: export(
+                    view, path, fmt, kg=kg, positions=positions, options=options
+                ),
+                key="export",
+                what=str(path),
+                inline=not remote,
+                on_done=self._done,
+                # ExportError, or a bug: shown, not fatal
+                on_error=lambda exc: self._fail(str(exc) or type(exc).__name__),
             )
-        except Exception as exc:  # ExportError, or a bug: shown, not fatal
-            self._fail(str(exc) or type(exc).__name__)
-            return
         finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._done(written)
+            if not remote:
+                QGuiApplication.restoreOverrideCursor()
 
     def _done(self, written: list[Path]) -> None:
         self.last_error = ""
@@ -218,10 +224,8 @@ class ExportMenu(Retranslating, QMenu):
 
     def _fail(self, message: str) -> None:
         self.last_error = message
-        self.error_box = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Export failed"), message, parent=self.w
-        )
-        self.error_box.open()  # not exec(): never blocks the app (or a test)
+        # plain text (a server's reply may be HTML), and open(): never blocks the app
+        self.error_box = plain_message_box(self.w, "exportError", tr("Export failed"), message)
         self.failed.emit(message)
 
 

@@ -2,8 +2,10 @@
 
 A branch of 20,000 children is fetched 500 rows at a time (``canFetchMore``),
 and a cycle in the data shows as one marked leaf instead of an endless branch.
-On a remote source a branch the user opens shows a "…" row while its children
-(and their labels) are fetched in a worker; ``fetch_failed`` says when that failed.
+On a remote source the top-level rows, and each branch the user opens, show a "…"
+row while the rows (and their labels) are fetched by the window's
+``OperationRunner``; ``fetch_failed`` says when that failed. Without a runner
+(tests of the model alone) everything is read at once.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from explorer.graph import KnowledgeGraph
 from explorer.model import Lang
 from explorer.sources.protocol import prefetch
 
-from .remote import Fetcher, is_remote
+from .operations import Operation, OperationRunner, reads_may_block
+from .plain_text import tooltip
 
 BATCH = 500
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -48,27 +51,60 @@ class Item:
 class HierarchyModel(QAbstractItemModel):
     fetch_failed = Signal(QModelIndex, str, str)  # the row, its id, what failed where
 
-    def __init__(self, kg: KnowledgeGraph, lang: Lang = "zh", parent=None) -> None:
+    def __init__(
+        self,
+        kg: KnowledgeGraph,
+        lang: Lang = "zh",
+        parent=None,
+        runner: OperationRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.kg = kg
         self.tree = kg.hierarchy
         self.lang: Lang = lang
-        self._remote = is_remote(kg)
-        self._fetchers: set[Fetcher] = set()
-        self._cut: dict[str, list[str]] = {}
-        for cycle in self.tree.cycles:
-            self._cut.setdefault(cycle.cut.parent, []).append(cycle.cut.child)
+        self._runner = runner if runner is not None and reads_may_block(kg) else None
+        self._ops: set[Operation] = set()
+        self._cut: dict[str, list[str]] | None = None  # links cut to break cycles, by parent
         self._root = Item("", None, 0)
-        self._root.pending = [(r, False) for r in self.tree.roots()]
-        self._fetch(self._root, everything=True)
+        if self._runner is None:
+            self._fetch(self._root, everything=True)
+        else:  # the roots (and whether each has children) come from a worker
+            self._root.loading = True
+            self._root.children.append(Item("", self._root, 0))
+            self._start(self._root, self._rows_of_roots)
+
+    def _rows_of_roots(self) -> list[str]:
+        """The top-level rows, their labels and child counts fetched (in a worker)."""
+        tree, roots = self.tree, self.tree.roots()
+        tree.cycles  # noqa: B018 (read once here, so never on the GUI thread)
+        prefetch_kids = getattr(tree, "prefetch", None)
+        if prefetch_kids is not None:
+            prefetch_kids(roots)
+        prefetch(self.kg, roots)
+        return roots
+
+    def _cuts(self, node_id: str) -> list[str]:
+        if self._cut is None:
+            self._cut = {}
+            for cycle in self.tree.cycles:
+                self._cut.setdefault(cycle.cut.parent, []).append(cycle.cut.child)
+        return self._cut.get(node_id, [])
+
+    def cancel(self) -> None:
+        """Drop every fetch under way (the model is being replaced)."""
+        for op in list(self._ops):
+            self._runner.cancel_op(op)
+        self._ops.clear()
 
     # --- structure ------------------------------------------------------------------
     def _item(self, index: Index) -> Item:
         return index.internalPointer() if index.isValid() else self._root
 
     def _kids_of(self, item: Item) -> list[tuple[str, bool]]:
+        if item is self._root:
+            return [(r, False) for r in self.tree.roots()]
         kids = [(c, False) for c in self.tree.children(item.node_id)]
-        return kids + [(c, True) for c in self._cut.get(item.node_id, ())]
+        return kids + [(c, True) for c in self._cuts(item.node_id)]
 
     def _fetch(self, item: Item, *, everything: bool = False) -> None:
         if item.pending is None:
@@ -106,7 +142,7 @@ class HierarchyModel(QAbstractItemModel):
         if item.cycle or not item.node_id:
             return False
         return bool(item.children) or bool(
-            self.tree.child_count(item.node_id) or self._cut.get(item.node_id)
+            self.tree.child_count(item.node_id) or self._cuts(item.node_id)
         )
 
     def canFetchMore(self, parent: Index) -> bool:
@@ -118,7 +154,7 @@ class HierarchyModel(QAbstractItemModel):
     def fetchMore(self, parent: Index) -> None:
         """The next batch of rows; on a remote source a branch's first fetch is a worker's."""
         item = self._item(parent)
-        if self._remote and item.pending is None and item is not self._root:
+        if self._runner is not None and item.pending is None and item is not self._root:
             self._fetch_later(item, parent)
         else:
             self._fetch_batch(item, parent)
@@ -129,11 +165,11 @@ class HierarchyModel(QAbstractItemModel):
         if item.loading:
             self._settle(item)
         if self.canFetchMore(parent):
-            self._fetch_batch(item, parent)
+            self._fetch_batch(item, parent, everything=item is self._root)
 
     def is_loading(self) -> bool:
-        """Whether some branch is still waiting for its children."""
-        return bool(self._fetchers)
+        """Whether some rows (the top level, a branch) are still waiting to be fetched."""
+        return bool(self._ops)
 
     def _fetch_later(self, item: Item, parent: Index) -> None:
         self.beginInsertRows(parent, 0, 0)
@@ -149,43 +185,54 @@ class HierarchyModel(QAbstractItemModel):
                 prefetch_kids(kids)
             prefetch(kg, kids)
 
-        fetcher = Fetcher(self)
-        self._fetchers.add(fetcher)
-        fetcher.run(
-            warm,
-            lambda _r: self._arrived(item, fetcher, None),
-            lambda exc: self._arrived(item, fetcher, exc),
-        )
+        self._start(item, warm)
 
-    def _arrived(self, item: Item, fetcher: Fetcher, error: Exception | None) -> None:
-        self._fetchers.discard(fetcher)
-        fetcher.deleteLater()
+    def _start(self, item: Item, warm) -> None:
+        box: list[Operation] = []
+        op = self._runner.run(
+            lambda _cancel: warm(),
+            what=item.node_id,
+            on_done=lambda result: self._arrived(item, box[0], result, None),
+            on_error=lambda exc: self._arrived(item, box[0], None, exc),
+        )
+        box.append(op)
+        self._ops.add(op)
+
+    def _arrived(self, item: Item, op: Operation, result, error: Exception | None) -> None:
+        self._ops.discard(op)
         if not item.loading:  # filled at once meanwhile (a selection revealed it)
             return
         self._settle(item)
-        index = self.createIndex(item.row, 0, item)
+        index = self._index_of(item)
+        if item is self._root and error is None:
+            item.pending = [(r, False) for r in result]  # the roots the worker found
         if error is None:
-            self._fetch_batch(item, index)  # from the caches just filled
+            self._fetch_batch(item, index, everything=item is self._root)  # from the caches
             return
-        message = str(error) if isinstance(error, LoadError) else f"{self.kg.source}: {error}"
-        self.fetch_failed.emit(index, item.node_id, message)
+        self.fetch_failed.emit(index, item.node_id, self._message(error))
+
+    def _message(self, error: Exception) -> str:
+        return str(error) if isinstance(error, LoadError) else f"{self.kg.source}: {error}"
+
+    def _index_of(self, item: Item) -> QModelIndex:
+        return QModelIndex() if item is self._root else self.createIndex(item.row, 0, item)
 
     def _settle(self, item: Item) -> None:
         """Take the "…" row away (the children are then fetched again when asked for)."""
-        self.beginRemoveRows(self.createIndex(item.row, 0, item), 0, len(item.children) - 1)
+        self.beginRemoveRows(self._index_of(item), 0, len(item.children) - 1)
         item.children.clear()
         item.loading = False
         self.endRemoveRows()
 
-    def _fetch_batch(self, item: Item, parent: Index) -> None:
+    def _fetch_batch(self, item: Item, parent: Index, *, everything: bool = False) -> None:
         if item.pending is None:
             item.pending = self._kids_of(item)
-        count = min(BATCH, len(item.pending))
+        count = len(item.pending) if everything else min(BATCH, len(item.pending))
         if not count:
             return
         start = len(item.children)
         self.beginInsertRows(parent, start, start + count - 1)
-        self._fetch(item)
+        self._fetch(item, everything=everything)
         self.endInsertRows()
 
     # --- content ------------------------------------------------------------------
@@ -201,7 +248,7 @@ class HierarchyModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.cycle:
                 return self.tr("Cycle in the data: this link leads back up the tree")
-            return item.node_id
+            return tooltip(item.node_id)
         if role == Qt.ItemDataRole.ForegroundRole and item.cycle:
             return QBrush(QColor("#a85a14"))
         if role == NodeIdRole:

@@ -1,4 +1,9 @@
-"""The organization tree: choosing a row selects the entity; a selection elsewhere reveals it."""
+"""The organization tree: choosing a row selects the entity; a selection elsewhere reveals it.
+
+On a remote source what the tree shows is fetched through the window's runner
+(see ``HierarchyModel``), revealing a selection included: the GUI thread waits on
+no endpoint.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from explorer.state import Selection
 
 from .hierarchy_model import HierarchyModel, NodeIdRole
 from .qt_state import QtState
+from .remote import warm_tree_place
 
 
 class HierarchyPanel(QWidget):
@@ -40,18 +46,32 @@ class HierarchyPanel(QWidget):
 
     def _install_model(self) -> None:
         state = self.qs.state
-        self.model = HierarchyModel(state.kg, state.lang, self)
+        old = getattr(self, "model", None)
+        if old is not None:
+            old.cancel()  # its fetches are moot
+        self.qs.runner.cancel("tree-reveal")
+        self.model = HierarchyModel(state.kg, state.lang, self, runner=self.qs.runner)
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.fetch_failed.connect(self._on_fetch_failed)
+        self.model.rowsInserted.connect(self._on_rows_inserted)
+        self._open_top_rows()
+
+    def _open_top_rows(self) -> None:
         for row in range(min(self.model.rowCount(), 20)):
             self.tree.expand(self.model.index(row, 0))
-        self.empty.setVisible(self.model.rowCount() == 0)
+        self.empty.setVisible(self.model.rowCount() == 0 and not self.model.is_loading())
+
+    def _on_rows_inserted(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        if not parent.isValid():  # the top-level rows arrived from a worker
+            self._open_top_rows()
 
     def _on_fetch_failed(self, index: QModelIndex, node_id: str, message: str) -> None:
         """A branch an endpoint could not open: closed again (opening it retries)."""
-        self.tree.collapse(index)
-        self.qs.remote_failed.emit(node_id, message)
+        if index.isValid():
+            self.tree.collapse(index)
+        self.empty.setVisible(self.model.rowCount() == 0 and not self.model.is_loading())
+        self.qs.remote_failed.emit(node_id or str(self.qs.state.kg.source), message)
 
     def retranslate(self) -> None:
         self.empty.setText(
@@ -78,7 +98,25 @@ class HierarchyPanel(QWidget):
         current = self.tree.currentIndex()
         if current.isValid() and current.data(NodeIdRole) == sel.node_id:
             return
-        index = self.model.reveal_path(sel.node_id)
+        node_id, kg = sel.node_id, self.qs.state.kg
+        if not self.qs.may_block():
+            self._reveal(node_id)
+            return
+
+        def reveal(_result) -> None:
+            if self.qs.state.kg is kg and self.qs.state.selection.node_id == node_id:
+                self._reveal(node_id)
+
+        # A failure leaves the tree as it is: the selection's own fetch reports it.
+        self.qs.runner.run(
+            lambda _cancel: warm_tree_place(kg, node_id),
+            key="tree-reveal",
+            on_done=reveal,
+            on_error=lambda _exc: None,
+        )
+
+    def _reveal(self, node_id: str) -> None:
+        index = self.model.reveal_path(node_id)
         self._syncing = True
         try:
             if index.isValid():

@@ -1,4 +1,9 @@
-"""The main window: it composes the panels around one ExplorerState and computes nothing."""
+"""The main window: it composes the panels around one ExplorerState and computes nothing.
+
+It owns the window's one ``OperationRunner``: every load and every endpoint call of
+its panels runs there, and closing the window shuts the runner down (cancels and
+waits, with a bound) before any widget goes.
+"""
 
 from __future__ import annotations
 
@@ -34,11 +39,13 @@ from .hierarchy_panel import HierarchyPanel
 from .layout_cache import LayoutCache
 from .menus import Menus
 from .nav_toolbar import NavigationBar
+from .operations import OperationRunner
 from .path_finder import PathFinder
 from .qt_state import QtState
 from .search_panel import SearchPanel
 from .settings import Settings
 from .translation import Translations
+from .workers import INDEX_KEY, LOAD_KEY, as_load_error, finish_index, load_graph
 
 RDF_FILTER = "RDF (*.ttl *.turtle *.nt *.nq *.trig *.jsonld *.json *.rdf *.owl *.xml *.n3);;*"
 
@@ -61,7 +68,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.translations = translations
         self.state = ExplorerState(kg, lang=lang)
-        self.qs = QtState(self.state, self)
+        self._index_message = ""
+        self.runner = runner = OperationRunner()
+        self.destroyed.connect(lambda *_: runner.shutdown(0))  # deleted without closeEvent
+        self.qs = QtState(self.state, self.runner, self)
         self.error_dialog: QMessageBox | None = None
         self.last_error: LoadError | None = None
         self.last_remote_error = ""
@@ -106,7 +116,7 @@ class MainWindow(QMainWindow):
         self.graph_menu = install_graph_menu(self)  # after the export menu, which it offers
         self.search.mark_hits_in(self.graph)
 
-        self.breadcrumb = QLabel(self)
+        self.breadcrumb = QLabel(self, textFormat=Qt.TextFormat.PlainText)
         self.progress = QProgressBar(self, maximumWidth=160, textVisible=False)
         self.progress.setRange(0, 0)
         self.progress.hide()
@@ -120,14 +130,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.cancel_load)
         status.addPermanentWidget(self.font_warning)
 
-        from .workers import GraphLoader
-
-        self.loader = GraphLoader(self)
-        self.loader.started.connect(self._on_load_started)
-        self.loader.loaded.connect(self._on_loaded)
-        self.loader.failed.connect(self._on_load_failed)
-        self.loader.cancelled.connect(self._on_load_cancelled)
-        self.cancel_load.clicked.connect(self.loader.cancel)
+        self.cancel_load.clicked.connect(self.cancel_loading)
         self.qs.selection_changed.connect(self._on_selection_changed)
         self.qs.fetching.connect(self._on_fetching)
         self.qs.remote_failed.connect(self._on_remote_failed)
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
     def _on_remote_failed(self, node_id: str, message: str) -> None:
         """Say what failed where, without a modal box: the view and selection stay."""
         self.last_remote_error = message
+        self.menus.lang_actions[self.state.lang].setChecked(True)  # a switch may have failed
         text = self.tr("Could not fetch %1 (%2). Try again, or open a local file.")
         self.statusBar().showMessage(text.replace("%1", node_id).replace("%2", message))
 
@@ -238,13 +242,73 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: str) -> bool:
-        """Load *path* in a worker thread; the current graph stays until it has loaded."""
-        return self.loader.load(path)
+        """Load *path* in a worker; the current graph stays until it has loaded.
+        False if a load is already under way (cancel it first)."""
+        return self._load(path)
 
     def open_article(self) -> bool:
-        return self.loader.load(None)
+        return self._load(None)
+
+    def is_loading(self) -> bool:
+        return self.runner.busy(LOAD_KEY)
+
+    def cancel_loading(self) -> bool:
+        """Stop waiting for the load under way: its result is dropped, the graph stays."""
+        if not self.runner.cancel(LOAD_KEY):
+            return False
+        self._on_load_cancelled()
+        return True
+
+    def _load(self, path: str | None) -> bool:
+        if self.is_loading() or self.runner.closed:
+            return False
+        self._on_load_started(path or "")
+        self.runner.cancel(INDEX_KEY)  # the previous graph's index is moot
+        self.runner.run(
+            lambda control: load_graph(path, control),
+            key=LOAD_KEY,
+            what=path or "",
+            on_done=lambda kg: self._on_loaded(kg, path or ""),
+            on_error=lambda exc: self._on_load_failed(as_load_error(exc, path), path or ""),
+            on_progress=self._on_load_progress,
+        )
+        return True
+
+    def _on_load_progress(self, fraction: float | None, what: str) -> None:
+        if fraction is None:  # a message, e.g. a damaged cache entry being rebuilt
+            self.statusBar().showMessage(what, 10_000)
+            return
+        self.progress.setRange(0, 100)
+        self.progress.setValue(round(100 * fraction))
+
+    def _finish_index(self, kg: KnowledgeGraph) -> None:
+        """Pinyin and typo search and (a large file) its cache entry, in the background;
+        the status bar says how far it is."""
+        self.runner.run(
+            lambda control: finish_index(kg, control),
+            key=INDEX_KEY,
+            what=str(kg.source),
+            on_done=lambda _done: self._on_index_progress(1.0, ""),
+            on_error=lambda exc: self.statusBar().showMessage(
+                self.tr("Search indexing failed: %1").replace("%1", str(exc)), 10_000
+            ),
+            on_progress=self._on_index_progress,
+        )
+
+    def _on_index_progress(self, fraction: float | None, what: str) -> None:
+        status = self.statusBar()
+        if fraction is None:
+            status.showMessage(what, 10_000)
+        elif fraction >= 1.0:
+            if status.currentMessage() == self._index_message:
+                status.clearMessage()
+        elif not self.is_loading():
+            text = self.tr("Indexing for search: %1%").replace("%1", str(round(100 * fraction)))
+            self._index_message = text
+            status.showMessage(text)
 
     def _on_load_started(self, path: str) -> None:
+        self.progress.setRange(0, 0)  # busy until the load reports how far it is
         self.progress.show()
         self.cancel_load.show()
         name = Path(path).name if path else self.tr("the article graph")
@@ -256,6 +320,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.source = kg.source
         self.state.set_graph(kg)
+        self._finish_index(kg)
         if path:
             self.menus.fill_recent(self.settings.add_recent(path))
 
@@ -295,6 +360,6 @@ class MainWindow(QMainWindow):
             self.settings.save_window(self.saveGeometry(), self.saveState())
             self.settings.set("lang", self.state.lang)
             self.settings.sync()
-        self.loader.shutdown()
+        self.runner.shutdown()  # before any widget goes: no answer arrives after this
         self.graph.close()
         super().closeEvent(event)

@@ -40,7 +40,7 @@ class Menus:
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+Shift+{i}"))
             action.setChecked(w.state.lang == lang)
-            action.triggered.connect(lambda _c=False, lg=lang: w.state.set_lang(lg))
+            action.triggered.connect(lambda _c=False, lg=lang: w.qs.set_lang(lg))
             group.addAction(action)
             self.lang_actions[lang] = action
         self.interface = QMenu(self.view)

@@ -29,7 +29,6 @@ from explorer.reports import build_path_report
 from explorer.resolve import UnknownEntity, find_entity, resolve_entity, suggest
 
 from .qt_state import QtState
-from .remote import Fetcher, is_remote
 from .retranslate import Retranslating
 
 
@@ -42,7 +41,6 @@ class PathFinder(Retranslating, QWidget):
         self.target = QLineEdit(self)
         self.target.setObjectName("pathTo")
         self._labels = QStringListModel(self)
-        self._completer = Fetcher(self)  # completions from a remote source
         for box in (self.source, self.target):
             completer = QCompleter(self._labels, box)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -104,8 +102,8 @@ class PathFinder(Retranslating, QWidget):
             hits = kg.search_index.complete(text, limit=12) if text.strip() else []
             return list(dict.fromkeys(kg.label(h.node_id, lang) for h in hits))
 
-        if not is_remote(kg) or not text.strip():
-            self._completer.cancel()
+        if not self.qs.may_block() or not text.strip():
+            self.qs.runner.cancel("path-completion")
             self._labels.setStringList(labels())
             return
 
@@ -115,7 +113,12 @@ class PathFinder(Retranslating, QWidget):
                 if box.hasFocus() and found:
                     box.completer().complete()  # the list came after the keystroke
 
-        self._completer.run(labels, show, lambda _exc: self._labels.setStringList([]))
+        self.qs.runner.run(
+            lambda _cancel: labels(),
+            key="path-completion",
+            on_done=show,
+            on_error=lambda _exc: self._labels.setStringList([]),
+        )
 
     def _use_selection(self, box: QLineEdit) -> None:
         node_id = self.qs.state.selection.node_id
@@ -126,7 +129,7 @@ class PathFinder(Retranslating, QWidget):
         """Show the shortest path between the two boxes' entities. On a remote source the
         search runs in a worker and the path is shown when it comes (``None`` until then)."""
         kg, src, dst = self.qs.state.kg, self.source.text(), self.target.text()
-        if not is_remote(kg):
+        if not self.qs.may_block():
             return self._find(src, dst)
 
         def warm() -> None:  # what _find reads: the look-ups (or suggestions) and the path

@@ -11,7 +11,11 @@ from explorer import views
 from explorer.errors import LoadError
 from explorer.state import ExplorerState, clamp_depth
 
-from .remote import Fetcher, is_remote, warm_selection
+from .operations import OperationRunner, reads_may_block
+from .remote import warm_language, warm_selection
+
+VIEW_KEY = "view"  # selection, view and path requests: the newest one wins
+LANG_KEY = "lang"  # the label language: the newest choice wins
 
 
 class QtState(QObject):
@@ -19,7 +23,8 @@ class QtState(QObject):
 
     Widgets select, expand and change the view through its methods (:meth:`select`,
     :meth:`expand`, :meth:`show_whole`...), which keep the GUI thread off the network
-    when the graph is a remote endpoint (see :meth:`run_remote`).
+    when the graph is a remote endpoint (see :meth:`run_remote`). ``runner`` is the
+    window's one :class:`OperationRunner`: widgets reach it here and start no threads.
     """
 
     graph_changed = Signal(object)  # KnowledgeGraph
@@ -33,10 +38,15 @@ class QtState(QObject):
     fetching = Signal(str)  # id being fetched from a remote source; "" when it is over
     remote_failed = Signal(str, str)  # id, message naming the endpoint and what failed
 
-    def __init__(self, state: ExplorerState, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        state: ExplorerState,
+        runner: OperationRunner | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
-        self._fetcher = Fetcher(self)
+        self.runner = runner or OperationRunner()
         state.graph_changed.connect(self._on_graph_changed)
         state.view_changed.connect(self.view_changed.emit)
         state.selection_changed.connect(self.selection_changed.emit)
@@ -47,36 +57,47 @@ class QtState(QObject):
         state.options_changed.connect(self.options_changed.emit)
 
     def _on_graph_changed(self, kg) -> None:
-        if self._fetcher.busy():  # a selection on the previous graph is moot
-            self._fetcher.cancel()
-            self.fetching.emit("")
+        self._drop()  # a selection on the previous graph is moot
         self.graph_changed.emit(kg)
 
+    def may_block(self) -> bool:
+        """Whether reading the current graph may wait on the network (then: a worker)."""
+        return reads_may_block(self.state.kg)
+
     # --- acting on a remote source ------------------------------------------------------
-    def run_remote(self, what: str, warm: Callable[[], Any], apply: Callable[[], None]) -> None:
+    def run_remote(
+        self,
+        what: str,
+        warm: Callable[[], Any],
+        apply: Callable[[], None],
+        *,
+        key: str = VIEW_KEY,
+    ) -> None:
         """Do *apply* (an ``ExplorerState`` action). On a local source at once; on a remote
         one *warm* first fetches, in a worker, whatever *apply* will read, and *apply* then
         runs on the GUI thread from the caches it filled. A failure is reported by
         ``remote_failed`` (*what* names what was asked for) and the state stays as it was;
-        a newer request makes the answer of an older one moot."""
+        a newer request of the same *key* makes the answer of an older one moot."""
         kg = self.state.kg
-        if not is_remote(kg):
-            self._drop()  # the newest request wins
+        if not reads_may_block(kg):
+            if key == VIEW_KEY:
+                self._drop()  # the newest request wins
             apply()
             return
         self.fetching.emit(what)
-        self._fetcher.run(
-            warm,
-            lambda _result: self._fetched(kg, what, apply),
-            lambda exc: self._failed(kg, what, exc),
+        self.runner.run(
+            lambda _cancel: warm(),
+            key=key,
+            what=what,
+            on_done=lambda _result: self._fetched(kg, what, apply),
+            on_error=lambda exc: self._failed(kg, what, exc),
         )
 
     def is_fetching(self) -> bool:
-        return self._fetcher.busy()
+        return self.runner.busy(VIEW_KEY)
 
     def _drop(self) -> None:
-        if self._fetcher.busy():
-            self._fetcher.cancel()
+        if self.runner.cancel(VIEW_KEY):
             self.fetching.emit("")
 
     def _fetched(self, kg, what: str, apply: Callable[[], None]) -> None:
@@ -128,6 +149,21 @@ class QtState(QObject):
         in_view = target in (snap.view if snap else state.view).node_ids
         self.run_remote(
             target, lambda: warm_selection(kg, target, depth=depth, in_view=in_view), apply
+        )
+
+    # --- options ----------------------------------------------------------------------
+    def set_lang(self, lang: str) -> None:
+        """Show labels in *lang* (on a remote source once what they read is fetched)."""
+        state, kg = self.state, self.state.kg
+        if lang == state.lang:
+            self.runner.cancel(LANG_KEY)
+            return
+        shown, selected = list(state.view.node_ids), state.selection.node_id
+        self.run_remote(
+            lang,
+            lambda: warm_language(kg, shown, selected, lang),
+            lambda: state.set_lang(lang),
+            key=LANG_KEY,
         )
 
     # --- views ------------------------------------------------------------------------

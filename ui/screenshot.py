@@ -36,8 +36,9 @@ def take_screenshot(app, window, out: str, *, select: str | None, has_file: bool
     """Show *window* offscreen, optionally select *select*, save *out*; 0 on success."""
     window.resize(*SIZE)
     window.show()
-    if has_file and not _wait(app, lambda: not window.loader.busy()):
+    if has_file and not _wait(app, lambda: not window.is_loading()):
         print("kg-explorer: the file did not load in time", file=sys.stderr)
+        window.close()  # the runner lets go of the load: the process exits
         return 1
     if window.last_error is not None:
         print(f"kg-explorer: {window.last_error}", file=sys.stderr)

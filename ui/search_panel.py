@@ -29,7 +29,6 @@ from explorer.model import Hit
 from .hierarchy_model import NodeIdRole
 from .legend import present_categories, swatch
 from .qt_state import QtState
-from .remote import Fetcher, is_remote
 from .retranslate import Retranslating
 
 DEBOUNCE_MS = 120
@@ -99,7 +98,7 @@ class SearchPanel(Retranslating, QWidget):
         self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setUniformItemSizes(True)
-        self.status = QLabel(self)
+        self.status = QLabel(self, textFormat=Qt.TextFormat.PlainText)  # may quote a server
         self._completions = QStringListModel(self)
         self.completer = QCompleter(self._completions, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -121,7 +120,6 @@ class SearchPanel(Retranslating, QWidget):
         self.setTabOrder(self.types, self.results)
 
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._fetcher = Fetcher(self)
         self._timer.timeout.connect(self.run_search)
         self.box.textEdited.connect(self._on_edited)
         self.box.returnPressed.connect(self._on_return)
@@ -159,7 +157,7 @@ class SearchPanel(Retranslating, QWidget):
     # --- searching ------------------------------------------------------------------
     def _on_edited(self, text: str) -> None:
         kg = self.qs.state.kg
-        if is_remote(kg):  # a round-trip per keystroke: the result list is the completion
+        if self.qs.may_block():  # a round-trip per keystroke: the result list is the completion
             self._completions.setStringList([])
         else:
             hits = kg.search_index.complete(text)
@@ -178,15 +176,16 @@ class SearchPanel(Retranslating, QWidget):
         key = self.types.currentData()
         kg = self.qs.state.kg
         categories = {key} if key else None
-        if text and is_remote(kg):
+        if text and self.qs.may_block():
             self.status.setText(self.tr("Searching…"))
-            self._fetcher.run(
-                lambda: kg.search_index.search(text, categories=categories, limit=50),
-                lambda hits: self._on_remote_hits(kg, text, key, hits, then_choose),
-                lambda exc: self._on_remote_error(kg, text, key, exc),
+            self.qs.runner.run(
+                lambda _cancel: kg.search_index.search(text, categories=categories, limit=50),
+                key="search",
+                on_done=lambda hits: self._on_remote_hits(kg, text, key, hits, then_choose),
+                on_error=lambda exc: self._on_remote_error(kg, text, key, exc),
             )
             return
-        self._fetcher.cancel()
+        self.qs.runner.cancel("search")
         hits = kg.search_index.search(text, categories=categories, limit=50) if text else []
         self._show_hits(hits)
         if then_choose and self._hits:

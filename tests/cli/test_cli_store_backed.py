@@ -63,6 +63,7 @@ def subcommand_calls(big: Path, tmp: Path) -> dict[str, list[str]]:
         "validate": ["validate", str(big), "--shapes", str(shapes)],
         "provenance": ["provenance", "check", "--source", str(SOURCE), *data],
         "export": ["export", "--format", "nt", "--out", str(tmp / "g.nt"), *data],
+        "cache": ["cache", "info"],
     }
 
 

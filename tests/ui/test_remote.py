@@ -47,7 +47,7 @@ def test_selecting_fetches_in_a_worker_then_every_panel_follows(qtbot, make_wind
     qtbot.waitUntil(lambda: window.state.selection.node_id == LZ + "community-org", timeout=WAIT)
     assert LZ + "community-org" in window.state.view.node_ids  # its neighbourhood is shown
     assert window.details.title_text() == "社区党组织"
-    assert window.hierarchy.current_id() == LZ + "community-org"
+    qtbot.waitUntil(lambda: window.hierarchy.current_id() == LZ + "community-org", timeout=WAIT)
     assert window.breadcrumb.text() == "兰州市委 › 区县党委 › 街道党工委 › 社区党组织"
     assert window.statusBar().currentMessage() == ""
     window.graph.fit()
@@ -75,7 +75,7 @@ def test_a_stopped_server_gives_a_message_and_the_window_keeps_working(
     window.qs.select(LZ + "city-committee")
     qtbot.waitUntil(lambda: window.state.selection.node_id == LZ + "city-committee", timeout=WAIT)
     view = window.state.view
-    qtbot.waitUntil(lambda: not window.hierarchy.model.is_loading(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=WAIT)  # the tree too
     own_server.stop()
 
     window.qs.select(LZ + "wugong-wulian")  # never shown in details: not all in the caches
@@ -93,15 +93,17 @@ def test_a_stopped_server_gives_a_message_and_the_window_keeps_working(
     tree.tree.setCurrentIndex(tree.index_of_label("区县党委", tree.index_of_label("兰州市委")))
     assert tree.current_id() == LZ + "district-committee"
     qtbot.waitUntil(lambda: failures == [LZ + "district-committee"], timeout=WAIT)
-    assert tree.current_id() == LZ + "city-committee"  # the tree shows what stays selected
+    # the tree goes back to what stays selected (revealed through the runner)
+    qtbot.waitUntil(lambda: tree.current_id() == LZ + "city-committee", timeout=WAIT)
 
     window.search.set_query("五共五联")  # a search that cannot be answered says so
     qtbot.waitUntil(lambda: "Search failed" in window.search.status.text(), timeout=WAIT)
     assert own_server.url in window.search.status.text()
 
     window.menus.lang_actions["en"].trigger()  # the window still responds
-    assert window.details.title_text() == "Lanzhou Municipal Party Committee"
-    assert window.hierarchy.tree.currentIndex().data() == "Lanzhou Municipal Party Committee"
+    english = "Lanzhou Municipal Party Committee"  # from the caches, through the runner
+    qtbot.waitUntil(lambda: window.details.title_text() == english, timeout=WAIT)
+    assert window.hierarchy.tree.currentIndex().data() == english
 
 
 def served_from_cache(qs, kg) -> list[int]:
@@ -196,7 +198,7 @@ def test_view_actions_on_a_stopped_server_give_a_message_and_leave_the_view(
     state.select(LZ + "joint-building")  # to go back to
     state.show_neighbourhood(LZ + "city-committee")
     state.select(LZ + "city-committee")
-    qtbot.waitUntil(lambda: not window.hierarchy.model.is_loading(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=WAIT)  # the tree too
     own_server.stop()
     failures: list[str] = []
     qs.remote_failed.connect(lambda what, _msg: failures.append(what))
@@ -249,14 +251,15 @@ def test_view_actions_on_a_stopped_server_give_a_message_and_leave_the_view(
     assert state.selection.node_id == LZ + "city-committee"
 
     window.menus.lang_actions["en"].trigger()  # the window still responds
-    assert window.details.title_text() == "Lanzhou Municipal Party Committee"
+    english = "Lanzhou Municipal Party Committee"
+    qtbot.waitUntil(lambda: window.details.title_text() == english, timeout=WAIT)
 
 
 def test_a_tree_branch_on_an_endpoint_opens_from_a_worker(qtbot, make_window, server):
     window = make_window(EndpointGraph(server.url, timeout=5))
     tree, model = window.hierarchy.tree, window.hierarchy.model
+    qtbot.waitUntil(lambda: model.index(0, 0).data() == "兰州市委", timeout=WAIT)
     root = model.index(0, 0)
-    assert root.data() == "兰州市委"
     qtbot.waitUntil(lambda: model.index(0, 0, root).data() == "区县党委", timeout=WAIT)
     district = model.index(0, 0, root)
 
@@ -268,3 +271,21 @@ def test_a_tree_branch_on_an_endpoint_opens_from_a_worker(qtbot, make_window, se
     assert model.rowCount(district) == 1 and not model.is_loading()
     assert model.hasChildren(model.index(0, 0, district))
     assert window.state.selection.node_id is None  # opening a branch selects nothing
+
+
+def test_exporting_from_an_endpoint_runs_in_a_worker(qtbot, make_window, server, tmp_path):
+    window = make_window(EndpointGraph(server.url, timeout=5))
+    window.qs.show_neighbourhood(LZ + "city-committee")
+    qtbot.waitUntil(lambda: LZ + "city-committee" in window.state.view.node_ids, timeout=WAIT)
+    menu = window.export_menu
+    out = tmp_path / "view.graphml"
+    with qtbot.waitSignal(menu.finished, timeout=WAIT):
+        menu.export_to("graphml", out)
+        assert window.runner.busy("export")  # returned at once; a worker writes it
+    assert out.is_file() and "社区党组织" in out.read_text(encoding="utf-8")
+
+    with qtbot.waitSignal(menu.failed, timeout=WAIT):  # a view's triples: not downloaded
+        menu.export_to("ttl", tmp_path / "view.ttl")
+    assert menu.error_box.textFormat() == Qt.TextFormat.PlainText
+    assert not (tmp_path / "view.ttl").exists()
+    menu.error_box.close()
