@@ -32,13 +32,20 @@ PARSE_OX = (
     "import sys, collections, pyoxigraph as ox; "
     "collections.deque(ox.parse(path=sys.argv[1], format=ox.RdfFormat.TURTLE), maxlen=0)"
 )
+#: The in-memory store alone (what relations, evidence and the tree roots wait for).
+STORE_OX = (
+    "import sys, pyoxigraph as ox; "
+    "ox.Store().load(path=sys.argv[1], format=ox.RdfFormat.TURTLE, lenient=True)"
+)
 CHILD = """
 import json, resource, sys, time
 t = time.perf_counter()
 from explorer import views
 from explorer.sources.opening import finish_in_background, open_for_window
-g = open_for_window(sys.argv[1])
+marks = []
+g = open_for_window(sys.argv[1], progress=lambda f, what: marks.append((what, time.perf_counter())))
 opened = time.perf_counter() - t
+stages = [(what, end - start) for (what, start), (_w, end) in zip(marks, marks[1:])]
 peak_open = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t = time.perf_counter()
 v = views.whole(g)
@@ -49,8 +56,17 @@ if sys.argv[2] == "finish":
     finish_in_background(g)
     finish = time.perf_counter() - t
 print(json.dumps({"open": opened, "peak_open": peak_open, "whole": whole, "finish": finish,
-                  "cached": g.from_cache, "nodes": len(v.nodes)}))
+                  "cached": g.from_cache, "nodes": len(v.nodes), "stages": stages}))
 """
+
+
+#: open_for_window's progress phrases -> what the step until the next one does.
+STAGES = {
+    "reading": "scan (labels, types, degrees; the store loads alongside)",
+    "indexing": "search index",
+    "ranking": "opening view (waits for the store)",
+    "finding the tree roots": "tree roots and their children (store)",
+}
 
 
 def _child(args: list[str], env: dict[str, str]) -> tuple[dict, float, float]:
@@ -91,6 +107,8 @@ def measure(sizes: list[int], *, repeat: int = 2, app: bool = True) -> list[list
             rows.append([label, what, f"{seconds:.2f}", mb, ratio, note])
 
         row("pyoxigraph parse (bare)", parse_s, parse_mb)
+        store_s, store_mb = best_of([PYTHON, "-c", STORE_OX, path], repeat)
+        row("(pyoxigraph in-memory Store.load alone)", store_s, store_mb, "for scale")
         with tempfile.TemporaryDirectory(prefix="kg-bench-open-") as tmp:
             cache, home = os.path.join(tmp, "cache"), os.path.join(tmp, "home")
             env = {"KG_EXPLORER_CACHE_DIR": cache}
@@ -105,6 +123,8 @@ def measure(sizes: list[int], *, repeat: int = 2, app: bool = True) -> list[list
                 first["peak_open"],
                 f"in-process {first['open']:.2f} s",
             )
+            for what, seconds in first["stages"]:  # where the first open's time goes
+                row(f"… of which: {STAGES.get(what, what)}", seconds, "-")
             row("… whole view (500) after it", first["whole"], "-", f"{first['nodes']} nodes")
             row(
                 "… background part: finish_in_background",

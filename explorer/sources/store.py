@@ -199,11 +199,33 @@ class StoreGraph(LazyGraph):
         if hit is not None:
             return hit.label(lang)
         if node_id in self._entities:
-            labels = fx.pairs(self._scan_label_facts(node_id), fx.LABELS)
+            labels = self._scan_labels(node_id)
             if labels:
                 return pick_label(labels, lang, fx.fallback_name(node_id, ()))
             return self.node(node_id).label(lang)  # a person by name parts, a post by role
         return super().label(node_id, lang)
+
+    def _scan_labels(self, node_id: str) -> tuple[tuple[str, str], ...]:
+        """``fx.pairs(self._scan_label_facts(node_id), fx.LABELS)`` read straight off the
+        column: the tree sorts ~50k children by label at 1M triples (5x faster)."""
+        row = self._scan.ids.get(node_id)
+        if row is None:
+            return ()
+        col = self._scan.columns[sl.LABELS]
+        at = col.positions(row)
+        if len(at) == 1:  # the common case: one label
+            (i,) = at
+            text = lab.clip(col.values[i])
+            return (((col.langs[i] or "").lower(), text),) if text else ()
+        found = sorted(
+            (col.ranks[i], (col.langs[i] or "").lower(), col.values[i]) for i in at
+        )  # predicate order, then (language, text): as fx.pairs
+        out: list[tuple[str, str]] = []
+        for _rank, lang, value in found:
+            pair = (lang, lab.clip(value))
+            if pair[1] and pair not in out:
+                out.append(pair)
+        return tuple(out)
 
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
         if iri.startswith("_:"):
@@ -549,7 +571,9 @@ def open_store(path: str | Path, *, fmt: str | None = None, preload: bool = True
     """Open a (large) RDF file as a :class:`StoreGraph`, or raise LoadError saying where.
 
     With *preload* the store starts loading at once, alongside the scan; without, on
-    the first question only the store can answer (a one-off search never pays for it).
+    the first question only the store can answer (a one-off search never pays for it),
+    and the scan counts no degrees (the most connected entities are then counted by
+    the store, if ever asked for).
     """
     p, data, candidates = read_for_parsing(path, fmt)
     base = p.resolve().as_uri()
@@ -558,7 +582,7 @@ def open_store(path: str | Path, *, fmt: str | None = None, preload: bool = True
         loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base, start=preload)
         try:
             with sl.no_gc():
-                found = scan(data, candidate, source=str(p), base_iri=base)
+                found = scan(data, candidate, source=str(p), base_iri=base, degrees=preload)
         except LoadError as exc:
             first_error = first_error or exc
             continue

@@ -17,7 +17,9 @@ from benchmarks.generate import generate
 from explorer import analysis, views
 from explorer.errors import LoadError
 from explorer.graph import KnowledgeGraph
+from explorer.model import pick_label
 from explorer.sources import GraphSource, open_source
+from explorer.sources import facts as fx
 from explorer.sources.store import StoreGraph, open_store
 
 DATA = Path(__file__).parents[1] / "data"
@@ -73,6 +75,25 @@ def test_entities_match_the_full_projection(stored, local):
     assert stored.label_of("http://www.w3.org/ns/org#subOrganizationOf", "en") == (
         local.label_of("http://www.w3.org/ns/org#subOrganizationOf", "en")
     )
+
+
+def test_labels_read_off_the_scan_match_the_full_projection(local):
+    # StoreGraph.label reads the label column directly (the tree sorts ~50k children
+    # by label at 1M triples): the same choice as the node built from all its facts.
+    fresh = open_store(MINI, preload=False)  # no Node built yet: label() reads the scan
+    for nid in local.node_ids:
+        for lang in ("zh", "en", "both"):
+            assert fresh.label(nid, lang) == local.node(nid).label(lang), (nid, lang)
+
+
+def test_labels_read_off_the_scan_keep_the_label_order(big_file):
+    # Chinese and English labels per entity: the same pairs, in the same order, as
+    # the facts-based reading (predicate order, then language and text).
+    fresh = open_store(big_file, preload=False)
+    for nid in list(fresh.node_ids)[:3000]:
+        labels = fx.pairs(fresh._scan_label_facts(nid), fx.LABELS)
+        assert fresh._scan_labels(nid) == labels
+        assert fresh.label(nid, "both") == pick_label(labels, "both", fx.fallback_name(nid, ()))
 
 
 def test_figures_hierarchy_and_resolve_match(stored, local):
@@ -192,3 +213,13 @@ def test_cli_uses_the_store_above_the_threshold(big_file):
     )
     assert show.returncode == 0, show.stderr
     assert "relations:" in show.stdout
+
+
+def test_a_one_off_search_counts_no_degrees_yet_ranks_from_the_store(big_file, big):
+    # kg-explorer search opens with preload=False: no degree per IRI in memory; the
+    # whole view, if ever asked, is then ranked by the store's own count.
+    once = open_store(big_file, preload=False)
+    assert not once.scan.degree and big.scan.degree
+    hits = big.search_index.search("工作委员会")[:5]
+    assert hits and once.search_index.search("工作委员会")[:5] == hits
+    assert once.top_entities(20) == big.top_entities(20)

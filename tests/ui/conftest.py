@@ -43,8 +43,11 @@ def make_window(qtbot, qapp, tmp_path):
     from ui.settings import Settings
     from ui.translation import Translations
 
+    made: list[Translations] = []
+
     def make(kg, *, lang="zh", ui_lang="en"):
         translations = Translations(qapp)
+        made.append(translations)
         translations.apply(ui_lang)
         window = MainWindow(
             kg,
@@ -64,7 +67,8 @@ def make_window(qtbot, qapp, tmp_path):
 
     yield make
 
-    Translations(qapp).apply("en")
+    for translations in made:  # removes the translators each window installed
+        translations.apply("en")
 
 
 @pytest.fixture
