@@ -297,7 +297,8 @@ def _edge(
     """Draw *edge* (its line and arrowhead) as the page does; its label comes later.
 
     *chart*: "" for vis-network's continuous curve, "down" or "side" for an org chart's
-    link (a list's link runs sideways along the list's spine and carries no label).
+    link (a list's link runs sideways along the list's spine). Like the page, an org chart
+    writes no name on its links: all saying "part of", they would pile up on the units.
     Returns the label's candidate spots and the arrowhead's extent.
     """
     src, dst = placed[edge.source], placed[edge.target]
@@ -340,8 +341,8 @@ def _edge(
         spots = tuple(_at(curve, t) for t in LABEL_SPOTS)
     c.parts.append("</g>")
     label = clean(edge.label(opts.lang))
-    if not opts.edge_labels or not label or chart == "side":
-        return None, arrow_box  # a list's links: the name stays in the tooltip, as on the page
+    if not opts.edge_labels or not label or chart:
+        return None, arrow_box  # an org chart's link: its name stays in the tooltip
     return _EdgeLabel(label, spots), arrow_box
 
 

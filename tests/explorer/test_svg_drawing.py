@@ -159,7 +159,9 @@ def test_an_org_charts_list_links_are_the_pages_curves_past_the_list(organigram)
     view = views.hierarchy_view(organigram)
     listed = layout.chart_lists(view)
     assert listed
-    nodes, edges, _labels = parts(drawing(view, "en"))
+    nodes, edges, labels = parts(drawing(view, "en"))
+    assert not labels  # as on the page, the links' name ("part of") is their tooltip
+    assert all(g.find(f"{SVG}title").text for g in edges)
     centres = [
         (float(c.get("cx")), float(c.get("cy"))) for g in nodes for c in g.findall(f"{SVG}circle")
     ]
