@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -42,6 +42,7 @@ from .nav_toolbar import NavigationBar
 from .operations import OperationRunner
 from .path_finder import PathFinder
 from .qt_state import QtState
+from .retranslate import Retranslating
 from .search_panel import SearchPanel
 from .settings import Settings
 from .translation import Translations
@@ -50,7 +51,7 @@ from .workers import INDEX_KEY, LOAD_KEY, as_load_error, finish_index, load_grap
 RDF_FILTER = "RDF (*.ttl *.turtle *.nt *.nq *.trig *.jsonld *.json *.rdf *.owl *.xml *.n3);;*"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """``state`` (ExplorerState with ``.kg`` and ``.view``) and ``graph`` are public contract."""
 
     def __init__(
@@ -164,11 +165,6 @@ class MainWindow(QMainWindow):
             self.translations.apply(lang)
             self.menus.set_ui_checked(self.translations.lang)
             self.settings.set("ui_language", self.translations.lang)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         titles = {
