@@ -63,6 +63,7 @@ class MainWindow(Retranslating, QMainWindow):
         translations: Translations | None = None,
         cache_dir: Path | None = None,
         restore: bool = True,
+        start_problem: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -113,7 +114,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.export_menu = install_export_menu(self)
         self.endpoint_action = install_endpoint_menu(self)
         self.endpoint_dialog: EndpointDialog | None = None  # the last one opened
-        self.start_problem: str | None = None  # why the first graph could not be shown
+        self.start_problem = start_problem  # why the first graph could not be shown
         self.graph_menu = install_graph_menu(self)  # after the export menu, which it offers
         self.search.mark_hits_in(self.graph)
 
