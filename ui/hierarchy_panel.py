@@ -15,7 +15,7 @@ from explorer.state import Selection
 from .hierarchy_model import HierarchyModel, NodeIdRole
 from .qt_state import QtState
 from .remote import warm_tree_place
-from .retranslate import Retranslating
+from .retranslate import Retranslating, refresh_on
 
 
 class HierarchyPanel(Retranslating, QWidget):
@@ -37,7 +37,7 @@ class HierarchyPanel(Retranslating, QWidget):
         box.addWidget(self.empty)
         self.setFocusProxy(self.tree)
         self.tree.activated.connect(self._on_activated)
-        qs.graph_changed.connect(lambda _kg: self._install_model())
+        refresh_on(self._install_model, qs.graph_changed)
         qs.selection_changed.connect(self._on_selection_changed)
         # A row chosen on an endpoint that then failed: back to the selection that stays.
         qs.remote_failed.connect(lambda *_: self._on_selection_changed(qs.state.selection))

@@ -42,7 +42,7 @@ from .nav_toolbar import NavigationBar
 from .operations import OperationRunner
 from .path_finder import PathFinder
 from .qt_state import QtState
-from .retranslate import Retranslating
+from .retranslate import Retranslating, refresh_on
 from .search_panel import SearchPanel
 from .settings import Settings
 from .translation import Translations
@@ -136,7 +136,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.qs.selection_changed.connect(self._on_selection_changed)
         self.qs.fetching.connect(self._on_fetching)
         self.qs.remote_failed.connect(self._on_remote_failed)
-        self.qs.graph_changed.connect(lambda _g: self._update_title())
+        refresh_on(self._update_title, self.qs.graph_changed)
         self._order_tabs()
         self.retranslate()
         if restore:

@@ -11,7 +11,7 @@ from explorer.state import MAX_DEPTH, MIN_DEPTH
 
 from .legend import present_categories, swatch
 from .qt_state import QtState
-from .retranslate import Retranslating
+from .retranslate import Retranslating, refresh_on
 
 
 class NavigationBar(Retranslating, QToolBar):
@@ -68,8 +68,7 @@ class NavigationBar(Retranslating, QToolBar):
         # A depth an endpoint could not serve: the box shows the depth that stays.
         qs.remote_failed.connect(lambda *_: self._show_depth())
         qs.history_changed.connect(self._on_history)
-        qs.graph_changed.connect(lambda _g: self._fill_types())
-        qs.lang_changed.connect(lambda _l: self._fill_types())
+        refresh_on(self._fill_types, qs.graph_changed, qs.lang_changed)
         qs.options_changed.connect(self._on_option)
         self.retranslate()
 
