@@ -227,8 +227,9 @@ def page_data(
             if e.id in by_id:
                 in_list = frozenset((e.source, e.target)) in listed
                 by_id[e.id]["smooth"] = chart_curve(in_list)
-                if in_list:  # one relation name per unit along a list's spine is a pile of
-                    by_id[e.id]["label"] = ""  # them: it stays in the link's tooltip
+                # An org chart's links all say "part of": written on each, they pile up
+                # against the unit names (as along a list's spine); the tooltip keeps it.
+                by_id[e.id]["label"] = ""
     return {
         "nodes": [
             node_record(

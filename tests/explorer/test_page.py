@@ -83,3 +83,13 @@ def test_a_folded_unit_says_how_many_units_it_hides(ui_data):
     record = next(n for n in data["nodes"] if n["id"] == unit)
     assert record["label"].endswith(f"+{hidden}") and record["folded"] == hidden
     assert all(e["smooth"]["type"] == "cubicBezier" for e in data["edges"])
+
+
+def test_an_org_chart_names_its_links_in_tooltips_not_on_the_canvas():
+    from explorer.views import hierarchy_view
+
+    kg = KnowledgeGraph.article()
+    view = hierarchy_view(kg)
+    data = page.page_data(view, {}, "en")
+    assert data["edges"] and all(e["label"] == "" for e in data["edges"])
+    assert all(e["tip"] for e in data["edges"])  # "sub-organization of", with its quote
