@@ -54,15 +54,24 @@ def people_on_graph_by_default(kg) -> bool:
 
 
 def organization_classes(graphs: Iterable[Graph]) -> frozenset[str]:
-    """Every class declared ``rdfs:subClassOf*`` an ORG organization class (those included).
+    """Every class declared ``rdfs:subClassOf*`` an ORG organization class (those included)."""
+    return organization_subclasses(
+        (str(sub), str(sup))
+        for graph in graphs
+        for sub, sup in graph.subject_objects(RDFS.subClassOf)
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef)
+    )
 
-    One breadth-first walk down the subclass links, so a long or looping chain is fine.
+
+def organization_subclasses(links: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The ORG organization classes and every class below them, from ``(subclass,
+    superclass)`` links (from a graph or a store alike).
+
+    One breadth-first walk down the links, so a long or looping chain is fine.
     """
     below: dict[str, list[str]] = {}
-    for graph in graphs:
-        for sub, sup in graph.subject_objects(RDFS.subClassOf):
-            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-                below.setdefault(str(sup), []).append(str(sub))
+    for sub, sup in links:
+        below.setdefault(sup, []).append(sub)
     found = set(ORGANIZATION_CLASSES)
     todo = deque(found)
     while todo:

@@ -22,7 +22,7 @@ from ..categories import ORGANIZATION_CLASSES, category_of
 from ..errors import LoadError
 from ..hierarchy import KINDS
 from ..model import Edge, Lang, Node, pick_label
-from ..organigram import same_language
+from ..organigram import organization_subclasses, same_language
 from ..rdf_io import read_for_parsing
 from ..search import Columns, SearchIndex
 from ..vocab import ORG, RDFS
@@ -371,21 +371,15 @@ class StoreGraph(LazyGraph):
     def organization_classes(self) -> frozenset[str]:
         """Classes declared ``rdfs:subClassOf*`` an ORG organization class. Without the
         store (a one-off search never builds it) only the ORG classes themselves."""
-        found = set(ORGANIZATION_CLASSES)
         if not self._store_wanted:
-            return frozenset(found)
-        below: dict[str, list[str]] = {}
-        for q in self.store().quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None):
-            sup, sub = _value(q.object), _value(q.subject)
-            if isinstance(sup, str) and isinstance(sub, str):
-                below.setdefault(sup, []).append(sub)
-        todo = list(found)
-        while todo:
-            for sub in below.get(todo.pop(), ()):
-                if sub not in found:
-                    found.add(sub)
-                    todo.append(sub)
-        return frozenset(found)
+            return frozenset(ORGANIZATION_CLASSES)
+        links = (
+            (_value(q.subject), _value(q.object))
+            for q in self.store().quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None)
+        )
+        return organization_subclasses(
+            (sub, sup) for sub, sup in links if isinstance(sub, str) and isinstance(sup, str)
+        )
 
     @cached_property
     def _tree_predicates(self) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
