@@ -8,18 +8,17 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from svg_shapes import SVG, Rect, extent, overlap
 
 from explorer import layout, views
 from explorer.export import ExportOptions, export
 from explorer.graph import KnowledgeGraph
 from explorer.model import Edge, GraphView, Node
 from explorer.render.fonts import text_width
-from explorer.render.svg import LINE_HEIGHT
 from explorer.sources import open_source
 from explorer.state import ExplorerState
 
 ORGANIGRAM = Path("../shared/data/organigrams/berlin-senfin-2023.ttl")
-SVG = "{http://www.w3.org/2000/svg}"
 SUB = "http://www.w3.org/ns/org#subOrganizationOf"
 
 
@@ -33,47 +32,19 @@ def organigram():
     return open_source(ORGANIGRAM)
 
 
-def svg_node_boxes(path: Path) -> list[tuple[float, float, float, float]]:
+def svg_node_boxes(path: Path) -> list[Rect]:
     """The drawn extent of every node of an exported SVG: its shape and its label lines."""
-    root = ET.parse(path).getroot()
     boxes = []
-    for group in root.iter(f"{SVG}g"):
+    for group in ET.parse(path).getroot().iter(f"{SVG}g"):
         texts = [t for t in group.findall(f"{SVG}text") if t.get("font-size") == "14"]
         if group.find(f"{SVG}title") is None or not texts:
-            continue  # an edge (its label is 11 px), the legend, the title
-        xs, ys = [], []
-        for el in group:
-            tag = el.tag.removeprefix(SVG)
-            if tag == "rect":
-                x, y = float(el.get("x")), float(el.get("y"))
-                xs += [x, x + float(el.get("width"))]
-                ys += [y, y + float(el.get("height"))]
-            elif tag in ("ellipse", "circle"):
-                cx, cy = float(el.get("cx")), float(el.get("cy"))
-                rx = float(el.get("rx") or el.get("r"))
-                ry = float(el.get("ry") or el.get("r"))
-                xs += [cx - rx, cx + rx]
-                ys += [cy - ry, cy + ry]
-            elif tag == "polygon":
-                points = [tuple(map(float, p.split(","))) for p in el.get("points").split()]
-                xs += [p[0] for p in points]
-                ys += [p[1] for p in points]
-            elif tag == "text":
-                size, x, y = float(el.get("font-size")), float(el.get("x")), float(el.get("y"))
-                width = text_width(el.text or "", size)
-                xs += [x - width / 2, x + width / 2]
-                ys += [y - 0.95 * size, y - 0.95 * size + size * LINE_HEIGHT]
-        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            continue  # an edge (its label is smaller), the legend, the title
+        boxes.append(extent(group))
     return boxes
 
 
-def overlapping(boxes) -> int:
-    return sum(
-        1
-        for i, a in enumerate(boxes)
-        for b in boxes[i + 1 :]
-        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-    )
+def overlapping(boxes: list[Rect]) -> int:
+    return sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1 :] if overlap(a, b))
 
 
 def test_the_exported_whole_graph_of_the_article_has_no_overlapping_nodes(article, tmp_path):
