@@ -430,9 +430,9 @@ class StoreGraph(LazyGraph):
         return [ox.NamedNode(p) for p in up], [ox.NamedNode(p) for p in down]
 
     @cached_property
-    def _tree_links(self) -> tuple[dict[int, list[int]], set[int], set[int]] | None:
-        """From the scan's links: each parent's children (by number), and which numbers
-        are parents and children, by the tree predicates. None without the links."""
+    def _tree_links(self) -> tuple[dict[int, list[int]], bytearray] | None:
+        """From the scan's links: each parent's children (by number), and a flag per
+        number that has a parent, by the tree predicates. None without the links."""
         links = self._scan.links
         if links is None:
             return None
@@ -446,8 +446,11 @@ class StoreGraph(LazyGraph):
                 below.setdefault(b, []).append(a)
             elif pn in downward:
                 below.setdefault(a, []).append(b)
-        children = {c for kids in below.values() for c in kids}
-        return below, set(below), children
+        has_parent = bytearray(len(links.names))
+        for kids in below.values():
+            for c in kids:
+                has_parent[c] = 1
+        return below, has_parent
 
     def tree_kin(self, ids: list[str], *, down: bool) -> dict[str, list[str]]:
         """Children (*down*) or parents of each id: child -up-> parent, parent -down-> child.
@@ -498,8 +501,8 @@ class StoreGraph(LazyGraph):
         tree = self._tree_links
         if tree is not None:
             names = self._scan.links.names  # type: ignore[union-attr]
-            _below, parent_numbers, child_numbers = tree
-            found = (names[n] for n in parent_numbers - child_numbers)
+            below, has_parent = tree
+            found = (names[n] for n in below if not has_parent[n])
             return sorted(r for r in found if not r.startswith("_:"))[:MAX_MATCHES]
         up, down = self._tree_predicates
         store = self.store()
