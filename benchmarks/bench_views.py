@@ -36,7 +36,7 @@ def views_on_store(triples: int) -> str:
         t = time.perf_counter()
         view = views.neighbourhood(graph, ROOT_ID, depth=depth, cap=200)
         mid = time.perf_counter()
-        layout.layout(view, "force")
+        layout.positions(view)
         end = time.perf_counter()
         rows.append(
             [
@@ -51,7 +51,7 @@ def views_on_store(triples: int) -> str:
     t = time.perf_counter()
     view = views.whole(graph, cap=500)
     mid = time.perf_counter()
-    layout.layout(view, "force")
+    layout.positions(view)
     end = time.perf_counter()
     rows.append(
         [
@@ -155,7 +155,11 @@ def _wait(url: str) -> None:
 
 
 def run(triples: int, endpoint_triples: int) -> str:
-    return views_on_store(triples) + "\n\n" + endpoint_round_trips(endpoint_triples)
+    from . import bench_layout
+
+    return "\n\n".join(
+        (views_on_store(triples), bench_layout.run(), endpoint_round_trips(endpoint_triples))
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

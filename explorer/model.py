@@ -132,6 +132,7 @@ class GraphView:
     focus: tuple[str, ...] = ()  # ids the view is centred on or highlights
     omitted: int = 0  # how many nodes a cap left out
     kind: str = "all"  # all | neighbourhood | path | hierarchy | selection
+    folded: tuple[tuple[str, int], ...] = ()  # (unit, children hidden) of a folded org chart
 
     @property
     def node_ids(self) -> frozenset[str]:

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-LAYOUTS = ("force", "hierarchical")
+#: ``auto`` draws each view in the layout its kind calls for (see ``explorer.layout.kind_for``);
+#: the others override it for the view on show only.
+LAYOUTS = ("auto", "force", "hierarchical")
+#: The first view of a graph without an organization tree: its most connected entities.
+OPENING_CAP = 60
 MIN_DEPTH, MAX_DEPTH = 1, 5
 
 
@@ -173,14 +177,13 @@ class ExplorerState:
         self.options_changed: Emitter[str] = Emitter()  # name of the option that changed
         self.lang: Lang = lang
         self.depth = 1
-        self.layout = "force"
+        self.layout = "auto"
         self.edge_labels = True
         self.hidden: frozenset[str] = frozenset()
         self.whole_cap = whole_cap
         self._install(kg)
 
     def _install(self, kg: KnowledgeGraph) -> None:
-        from . import views
         from .organigram import PEOPLE_CATEGORIES, people_on_graph_by_default
 
         self.kg = kg
@@ -190,8 +193,24 @@ class ExplorerState:
         if not people_on_graph_by_default(kg):  # a large organigram: its units first
             self.hidden = self.hidden | PEOPLE_CATEGORIES
         self.camera: Camera | None = None
-        self.base_view = views.whole(kg, cap=self.whole_cap)
+        self.base_view = self._opening_view()
         self.view = self._filtered(self.base_view)
+
+    def _opening_view(self) -> GraphView:
+        """An org chart's top levels if the graph has one, else its most connected entities.
+
+        Either way few enough nodes that their labels are legible at the first fit;
+        the rest is one click (unfold, Whole graph, expand) away.
+        """
+        from . import views
+
+        kg = self.kg
+        if hasattr(kg, "prefetch_around"):  # a store or an endpoint: the whole view the
+            return views.whole(kg, cap=self.whole_cap)  # loading worker already fetched
+        opened = views.opening_units(kg)
+        if opened is not None:
+            return views.hierarchy_view(kg, open_units=opened)
+        return views.whole(kg, cap=min(self.whole_cap, OPENING_CAP))
 
     # --- the graph ------------------------------------------------------------
     def set_graph(self, kg: KnowledgeGraph) -> None:
@@ -211,16 +230,23 @@ class ExplorerState:
 
         return filter_view(view, set(self.hidden))
 
-    def _set_view(self, view: GraphView, *, added_only: bool = False) -> None:
+    def _set_view(self, view: GraphView, *, added_only: bool = False, fresh: bool = False) -> None:
+        """Show *view*; a *fresh* one (a new whole graph, neighbourhood, tree or path) in the
+        layout its kind calls for: a layout chosen for one view does not stick to the next."""
         self.base_view = view
         self.view = self._filtered(view)
+        relaid = fresh and self.layout != "auto"
+        if relaid:
+            self.layout = "auto"
         self.view_changed.emit(ViewChange(self.view, added_only))
+        if relaid:
+            self.options_changed.emit("layout")
 
     def show_whole(self) -> None:
         from .views import whole
 
         self._set_path(None)
-        self._set_view(whole(self.kg, cap=self.whole_cap))
+        self._set_view(whole(self.kg, cap=self.whole_cap), fresh=True)
 
     def show_neighbourhood(self, node_id: str | None = None) -> None:
         """The selected entity (or *node_id*) and everything within ``depth`` hops."""
@@ -230,25 +256,52 @@ class ExplorerState:
         if center is None or center not in self.kg:
             return
         self._set_path(None)
-        self._set_view(neighbourhood(self.kg, center, depth=self.depth))
+        self._set_view(neighbourhood(self.kg, center, depth=self.depth), fresh=True)
 
     def show_hierarchy(self, root: str | None = None) -> None:
+        """The org chart below *root* (or of every tree): its top levels open, and the
+        branch down to the selection and its children, the rest folded."""
+        from .views import hierarchy_view, opening_units
+
+        opened = set(opening_units(self.kg, root=root) or ())
+        sel = self.selection.node_id
+        if sel is not None and self.kg.hierarchy.contains(sel):
+            opened.update(self.kg.hierarchy.ancestors(sel))
+            opened.add(sel)
+        self._set_path(None)
+        self._set_view(hierarchy_view(self.kg, root, open_units=opened), fresh=True)
+
+    def toggle_unit(self, node_id: str) -> bool:
+        """Unfold a folded unit of the org chart on show, or fold an open one (False: not a unit
+        with children in this chart). What is open is read off the chart itself, so a chart
+        brought back by Back folds and unfolds from where it was."""
         from .views import hierarchy_view
 
-        self._set_path(None)
-        self._set_view(hierarchy_view(self.kg, root))
+        view, tree = self.base_view, self.kg.hierarchy
+        if view.kind != "hierarchy" or node_id not in view.node_ids or not tree.children(node_id):
+            return False
+        folded = {unit for unit, _count in view.folded}
+        opened = {n for n in view.node_ids if n not in folded and tree.children(n)}
+        root = view.focus[0] if view.focus else None
+        self._set_view(hierarchy_view(self.kg, root, open_units=opened ^ {node_id}))
+        return True
 
     def expand(self, node_id: str) -> None:
-        """Add *node_id*'s neighbours to the view in place (double-click in the graph)."""
+        """Add *node_id*'s neighbours to the view in place (double-click in the graph);
+        in an org chart, unfold or fold the unit instead."""
         from .views import expand
 
-        if node_id not in self.kg:
+        if node_id not in self.kg or self.toggle_unit(node_id):
             return
         self._set_view(expand(self.kg, self.base_view, node_id), added_only=True)
 
     def fold(self, node_id: str) -> None:
         """Take out of the view the neighbours that hang from *node_id* alone (undoes an
-        expand; the context menu's Fold). The view's centre is never taken out."""
+        expand; the context menu's Fold). The view's centre is never taken out. In an org
+        chart, an open unit folds (its "+N" marker says what it hides)."""
+        if self.base_view.kind == "hierarchy" and not dict(self.base_view.folded).get(node_id):
+            if self.toggle_unit(node_id):
+                return
         view = self.base_view
         links: dict[str, set[str]] = {}
         for e in view.edges:
@@ -272,7 +325,7 @@ class ExplorerState:
         if path is None:
             self._set_path(None)
             return None
-        self._set_view(path_view(self.kg, path))
+        self._set_view(path_view(self.kg, path), fresh=True)
         self._set_path(path)
         return path
 
@@ -359,6 +412,7 @@ class ExplorerState:
             self._set_view(self.base_view)
 
     def set_layout(self, layout: str) -> None:
+        """Draw the view on show in *layout* (until the next view: ``auto`` again)."""
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {LAYOUTS}")
         if layout != self.layout:

@@ -9,7 +9,7 @@ asks the source for its most connected entities instead of sorting every node.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Literal
 
 from .model import Edge, GraphView, Path, Step
@@ -32,6 +32,7 @@ def _view(
     focus: tuple[str, ...] = (),
     omitted: int = 0,
     edges: Iterable[Edge] | None = None,
+    folded: tuple[tuple[str, int], ...] = (),
 ) -> GraphView:
     ids = list(dict.fromkeys(node_ids))
     keep = set(ids)
@@ -45,6 +46,7 @@ def _view(
         focus=focus,
         omitted=omitted,
         kind=kind,
+        folded=folded,
     )
 
 
@@ -184,18 +186,32 @@ def path_view(kg: KnowledgeGraph, path: Path) -> GraphView:
 
 
 def hierarchy_view(
-    kg: KnowledgeGraph, root: str | None = None, *, depth: int | None = None, cap: int = 500
+    kg: KnowledgeGraph,
+    root: str | None = None,
+    *,
+    depth: int | None = None,
+    cap: int = 500,
+    open_units: Collection[str] | None = None,
 ) -> GraphView:
-    """The organization tree (below *root*, or every tree), as nodes and tree links."""
+    """The organization tree (below *root*, or every tree), as nodes and tree links.
+
+    With *open_units* the tree is folded: only the children of those units are
+    shown, and every other unit with children is listed in ``GraphView.folded``.
+    """
     tree = kg.hierarchy
-    order: list[str] = []
-    # a lazy tree walks only what the cap can use (then "N more…" counts up to cap more)
-    bound = {"limit": 2 * cap} if hasattr(tree, "prefetch") else {}
-    for start in [root] if root else tree.roots():
-        if bound and len(order) >= bound["limit"]:
-            break
-        for node_id, _d in tree.descendants(start, depth=depth, **bound):
-            order.append(node_id)
+    starts = [root] if root else tree.roots()
+    folded: dict[str, int] = {}
+    if open_units is not None:
+        order = _open_walk(tree, starts, set(open_units), folded, 2 * cap)
+    else:
+        order = []
+        # a lazy tree walks only what the cap can use (then "N more…" counts up to cap more)
+        bound = {"limit": 2 * cap} if hasattr(tree, "prefetch") else {}
+        for start in starts:
+            if bound and len(order) >= bound["limit"]:
+                break
+            for node_id, _d in tree.descendants(start, depth=depth, **bound):
+                order.append(node_id)
     order = list(dict.fromkeys(order))
     kept = order[:cap]
     keep = set(kept)
@@ -216,7 +232,51 @@ def hierarchy_view(
         focus=(root,) if root else (),
         omitted=len(order) - len(kept),
         edges=edges,
+        folded=tuple((u, n) for u, n in folded.items() if u in keep),
     )
+
+
+def _open_walk(
+    tree, starts: list[str], open_units: set[str], folded: dict, limit: int
+) -> list[str]:
+    """Units from *starts* down, entering only *open_units*; folded ones go in *folded*."""
+    order: list[str] = []
+    seen: set[str] = set()
+    stack = list(reversed(starts))
+    while stack and len(order) < limit:
+        node = stack.pop()
+        if node in seen:  # a unit under several parents, or a cycle: shown once
+            continue
+        seen.add(node)
+        order.append(node)
+        kids = tree.children(node)
+        if not kids:
+            continue
+        if node in open_units:
+            stack.extend(reversed([k for k in kids if k not in seen]))
+        else:
+            folded[node] = len(kids)
+    return order
+
+
+def opening_units(
+    kg: KnowledgeGraph, *, root: str | None = None, most: int = 40
+) -> set[str] | None:
+    """The units to open so an org chart shows its top levels and about *most* units.
+
+    ``None`` when the graph has no organization tree worth drawing (fewer than 3 units).
+    """
+    tree = kg.hierarchy
+    level = [root] if root else list(tree.roots())
+    shown, opened = len(level), set()
+    while level:
+        below = [k for node in level for k in tree.children(node)]
+        if not below or (opened and shown + len(below) > most):
+            break
+        opened.update(level)
+        shown += len(below)
+        level = [k for k in dict.fromkeys(below) if k not in opened]
+    return opened if shown >= 3 and opened else None
 
 
 def _is_tree_edge(tree, edge: Edge) -> bool:
@@ -238,4 +298,5 @@ def filter_view(view: GraphView, hidden_categories: set[str]) -> GraphView:
         focus=tuple(f for f in view.focus if f in keep),
         omitted=view.omitted,
         kind=view.kind,
+        folded=tuple((u, n) for u, n in view.folded if u in keep),
     )

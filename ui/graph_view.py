@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +47,7 @@ class GraphWidget(QWidget):
         self._view: GraphView = qs.state.view
         self._shown: frozenset[str] = frozenset()
         self._positions: Positions = {}
+        self._laid_out_as = qs.state.layout
         self.draw_count = 0
         self._clicked: str | None = None
 
@@ -74,7 +74,7 @@ class GraphWidget(QWidget):
         self.bridge.node_expand.connect(qs.expand)
         qs.view_changed.connect(self._on_view_changed)
         qs.selection_changed.connect(self._on_selection_changed)
-        qs.lang_changed.connect(lambda _lang: self._send_all(fit=False))
+        qs.lang_changed.connect(self._on_lang_changed)
         qs.options_changed.connect(self._on_option)
         install_graph_keys(self)  # keyboard, and the camera that history restores
         self._load_page()
@@ -132,7 +132,8 @@ class GraphWidget(QWidget):
             folder or Path(self._tmp.name), lang=state.lang, edge_labels=state.edge_labels
         )
         self._view = state.view
-        self._positions = dict(self._cache.positions(self._view, state.layout))
+        self._laid_out_as = state.layout
+        self._positions = dict(self._cache.positions(self._view, state.layout, state.lang))
         self._shown = self._view.node_ids
         first = QWebEngineScript()
         first.setName("kg-initial-view")
@@ -146,6 +147,7 @@ class GraphWidget(QWidget):
     def _on_ready(self) -> None:
         self._ready = True
         queued, self._queue = self._queue, []
+        self._fit_readable()
         for code, callback in queued:
             self.run_js(code, callback)
         self._on_selection_changed(self.qs.state.selection)
@@ -162,7 +164,16 @@ class GraphWidget(QWidget):
     def _send_all(self, *, fit: bool) -> None:
         self._shown = self._view.node_ids
         self.run_js(f"kg.setData({self._payload()}, {json.dumps(fit)})")
+        if fit:
+            self._fit_readable()
         self._on_selection_changed(self.qs.state.selection, centre=False)
+
+    def _fit_readable(self) -> None:
+        """An org chart opens legible at its root, whatever its size (see ``kg.fitReadable``)."""
+        if self._view.kind == "hierarchy":
+            from explorer.layout import chart_anchor
+
+            self.run_js(f"kg.fitReadable({page.script_json(chart_anchor(self._view))})")
 
     def _on_view_changed(self, change: ViewChange) -> None:
         old = self._view
@@ -173,26 +184,23 @@ class GraphWidget(QWidget):
             self._shown = self._view.node_ids
             self.run_js(f"kg.addData({self._payload(nodes=added)})")
             return
-        self._positions = dict(self._cache.positions(self._view, self.qs.state.layout))
-        self._send_all(fit=True)
+        unit = _refolded_unit(old, change.view)
+        if unit is not None and unit in self._positions:
+            # A unit folded or unfolded: the chart is laid out again, and the camera
+            # follows the unit so it stays under the pointer.
+            before = self._positions[unit]
+            self._relayout(fit=False)
+            after = self._positions.get(unit, before)
+            self.run_js(f"kg.panBy({after[0] - before[0]!r}, {after[1] - before[1]!r})")
+            return
+        self._relayout(fit=True)
 
     def _place_near_neighbours(self, added) -> Positions:
-        """New nodes on a ring around the node they hang from (no full re-layout)."""
-        new_ids = {n.id for n in added}
-        anchors: dict[str, list[str]] = {}
-        for e in self._view.edges:
-            for a, b in ((e.source, e.target), (e.target, e.source)):
-                if a in new_ids and b in self._positions:
-                    anchors.setdefault(b, []).append(a)
-        placed: Positions = {}
-        for anchor, kids in anchors.items():
-            ax, ay = self._positions[anchor]
-            kids = [k for k in dict.fromkeys(kids) if k not in placed]
-            radius = 180 + 12 * len(kids)
-            for i, kid in enumerate(kids):
-                angle = 2 * math.pi * i / max(len(kids), 1)
-                placed[kid] = (ax + radius * math.cos(angle), ay + radius * math.sin(angle))
-        return placed
+        """New nodes near the node they hang from, clear of the others (no full re-layout)."""
+        from explorer.layout import place_added
+
+        ids = [n.id for n in added]
+        return place_added(self._view, self._positions, ids, self.qs.state.lang)
 
     def _on_node_clicked(self, node_id: str) -> None:
         # The user is looking at it: select without moving the camera (a remote source
@@ -210,9 +218,18 @@ class GraphWidget(QWidget):
         state = self.qs.state
         if name == "edge_labels":
             self.run_js(f"kg.setEdgeLabels({json.dumps(state.edge_labels)})")
-        elif name == "layout":
-            self._positions = dict(self._cache.positions(self._view, state.layout))
-            self._send_all(fit=True)
+        elif name == "layout" and state.layout != self._laid_out_as:
+            self._relayout(fit=True)
+
+    def _on_lang_changed(self, _lang: str) -> None:
+        self._relayout(fit=False)  # label boxes change size with the language
+
+    def _relayout(self, *, fit: bool) -> None:
+        """Positions from the layout service for the view, option and language now in force."""
+        state = self.qs.state
+        self._laid_out_as = state.layout
+        self._positions = dict(self._cache.positions(self._view, state.layout, state.lang))
+        self._send_all(fit=fit)
 
     def closeEvent(self, event) -> None:
         if self._page is not None:  # a window may be closed twice (by the user, then by Qt)
@@ -221,3 +238,13 @@ class GraphWidget(QWidget):
             self._page = None
             self._tmp.cleanup()
         super().closeEvent(event)
+
+
+def _refolded_unit(old: GraphView, new: GraphView) -> str | None:
+    """The unit whose folding changed between two states of the same org chart, if that is
+    all that happened."""
+    if old.kind != "hierarchy" or new.kind != "hierarchy" or old.focus != new.focus:
+        return None
+    changed = {u for u, _n in old.folded} ^ {u for u, _n in new.folded}
+    changed &= old.node_ids & new.node_ids
+    return next(iter(changed)) if len(changed) == 1 else None

@@ -1,4 +1,8 @@
-"""Node positions per view, remembered in memory and on disk (cold start skips the layout)."""
+"""Node positions per view, remembered in memory and on disk (cold start skips the layout).
+
+The positions themselves come from the core's one layout service
+(``explorer.layout.positions``), the same that every export calls.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ from explorer.model import GraphView
 Positions = dict[str, tuple[float, float]]
 
 
-def view_key(view: GraphView, kind: str) -> str:
-    h = hashlib.sha1(kind.encode())
+def view_key(view: GraphView, kind: str, lang: str = "zh") -> str:
+    h = hashlib.sha1(f"{kind}\0{lang}\0{view.kind}\0{','.join(view.focus)}".encode())
     for nid in sorted(view.node_ids):
         h.update(nid.encode("utf-8", "surrogatepass") + b"\0")
     for eid in sorted({(e.source, e.target) for e in view.edges}):
@@ -20,30 +24,21 @@ def view_key(view: GraphView, kind: str) -> str:
     return h.hexdigest()
 
 
-def compute(view: GraphView, kind: str) -> Positions:
-    """Rings for a one-entity neighbourhood; otherwise the core's force or top-down layout."""
-    if kind == "force" and view.kind == "neighbourhood" and len(view.focus) == 1:
-        from explorer.render.radial import radial_layout
-
-        return radial_layout(view, view.focus[0])
-    from explorer.layout import layout
-
-    return layout(view, kind)
-
-
 class LayoutCache:
-    """``positions(view, kind)`` computes once per distinct view; *directory* persists them."""
+    """Computes once per distinct view, kind and language; *directory* persists them."""
 
     def __init__(self, directory: Path | None = None, *, persist_above: int = 50) -> None:
         self.directory = directory
         self.persist_above = persist_above
         self._memory: dict[str, Positions] = {}
 
-    def positions(self, view: GraphView, kind: str = "force") -> Positions:
-        key = view_key(view, kind)
+    def positions(self, view: GraphView, kind: str = "auto", lang: str = "zh") -> Positions:
+        key = view_key(view, kind, lang)
         hit = self._memory.get(key) or self._read(key)
         if hit is None:
-            hit = compute(view, kind)
+            from explorer.layout import positions
+
+            hit = positions(view, kind, lang)
             if self.directory is not None and len(view.nodes) >= self.persist_above:
                 self._write(key, hit)
         self._memory[key] = hit

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QToolBar, QToolButton, QWidget
 
 from explorer.categories import category
+from explorer.layout import kind_for
 from explorer.state import MAX_DEPTH, MIN_DEPTH
 
 from .legend import present_categories, swatch
@@ -29,7 +30,7 @@ class NavigationBar(QToolBar):
         self.fit = QAction(self, shortcut=QKeySequence("Ctrl+0"))
         self.edge_labels = QAction(self, checkable=True, checked=state.edge_labels)
         self.edge_labels.setShortcut(QKeySequence("Ctrl+L"))
-        self.hierarchical = QAction(self, checkable=True, checked=state.layout == "hierarchical")
+        self.hierarchical = QAction(self, checkable=True, checked=_top_down(state))
         self.hierarchical.setShortcut(QKeySequence("Ctrl+H"))
         self.depth = QSpinBox(self, minimum=MIN_DEPTH, maximum=MAX_DEPTH, value=state.depth)
         self.depth.setObjectName("depthSpin")
@@ -58,9 +59,11 @@ class NavigationBar(QToolBar):
         self.tree.triggered.connect(qs.show_tree)
         self.fit.triggered.connect(fit)
         self.edge_labels.toggled.connect(state.set_edge_labels)
+        # Draws the view on show top-down (or not); the next view has its own layout again.
         self.hierarchical.toggled.connect(
             lambda on: state.set_layout("hierarchical" if on else "force")
         )
+        qs.view_changed.connect(self._on_view_changed)
         self.depth.valueChanged.connect(qs.set_depth)
         # A depth an endpoint could not serve: the box shows the depth that stays.
         qs.remote_failed.connect(lambda *_: self._show_depth())
@@ -85,10 +88,20 @@ class NavigationBar(QToolBar):
         if name == "depth":
             self._show_depth()
         elif name == "layout":
-            self.hierarchical.setChecked(state.layout == "hierarchical")
+            self._show_layout()
         elif name == "hidden":
             for action in self.types_menu.actions():
                 action.setChecked(action.data() not in state.hidden)
+
+    def _on_view_changed(self, _change) -> None:
+        # A method, not a lambda: Qt drops the connection when the toolbar goes (a lambda
+        # outlived it and crashed a window closed twice).
+        self._show_layout()
+
+    def _show_layout(self) -> None:
+        self.hierarchical.blockSignals(True)
+        self.hierarchical.setChecked(_top_down(self.qs.state))
+        self.hierarchical.blockSignals(False)
 
     def _fill_types(self) -> None:
         state = self.qs.state
@@ -126,3 +139,10 @@ class NavigationBar(QToolBar):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _top_down(state) -> bool:
+    """Whether the view on show is drawn top-down (an org chart, or by the user's choice)."""
+    if state.layout == "auto":
+        return kind_for(state.view) == "orgchart"
+    return state.layout == "hierarchical"

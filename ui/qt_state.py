@@ -201,7 +201,6 @@ class QtState(QObject):
         sel = state.selection.node_id
 
         def apply() -> None:
-            state.set_layout("hierarchical")
             state.show_hierarchy(tree_root(kg, sel))
 
         self.run_remote(

@@ -1,6 +1,6 @@
 """``kg-explorer export``: a view of the graph as an image, a page or data, with no display.
 
-Positions come from a Python layout (force, or hierarchical for trees). Exit 0
+Positions come from the core's layout service, as in the app (by view, unless --layout). Exit 0
 when the file is written, 2 on bad arguments or a failed write (plain message
 on stderr; an existing file at the path is left untouched).
 """
@@ -12,7 +12,6 @@ from pathlib import Path
 
 from .. import views
 from ..export import EXPORTERS, ExportOptions, export
-from ..export.spread import spread
 from ..graph import KnowledgeGraph
 from ..model import GraphView
 from .common import NOTHING_FOUND, NotFound, UsageError, emit_json, handle_errors, load_kg, resolve
@@ -65,14 +64,9 @@ def run(args: argparse.Namespace) -> int:
         legend=not args.no_legend,
         title=default_title(kg, view, args.lang) if args.title is None else args.title,
         edge_labels=not args.no_edge_labels,
-        layout=args.layout or ("hierarchical" if view.kind == "hierarchy" else "force"),
+        layout=args.layout or "auto",
     )
-    positions = None
-    if EXPORTERS[args.format].needs_positions:
-        from ..layout import layout
-
-        positions = spread(view, layout(view, options.layout), options.lang)
-    written = export(view, Path(args.out), args.format, kg=kg, positions=positions, options=options)
+    written = export(view, Path(args.out), args.format, kg=kg, options=options)
     if args.json:
         emit_json({"format": args.format, "files": [str(p) for p in written]})
     else:

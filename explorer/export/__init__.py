@@ -164,7 +164,7 @@ def export(
     if options.highlight is not None:
         view = replace(view, focus=tuple(options.highlight))
     if positions is None and exporter.needs_positions:
-        positions = _layout(view, options.layout)
+        positions = _layout(view, options.layout, options.lang)
     try:
         return exporter.write(ExportJob(view, Path(path), kg, positions or {}, options))
     except ExportError:
@@ -173,10 +173,10 @@ def export(
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
-def _layout(view: GraphView, kind: str) -> Positions:
-    from ..layout import layout
+def _layout(view: GraphView, kind: str, lang) -> Positions:
+    from ..layout import positions
 
     try:
-        return layout(view, kind)
+        return positions(view, kind, lang)
     except ValueError as exc:
         raise ExportError(str(exc)) from exc

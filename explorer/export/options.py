@@ -22,5 +22,5 @@ class ExportOptions:
     legend: bool = True
     title: str = ""
     edge_labels: bool = True
-    layout: str = "force"  # used when no positions are given: force | hierarchical
+    layout: str = "auto"  # used when no positions are given: see explorer.layout.KINDS
     highlight: tuple[str, ...] | None = None  # drawn emphasised; None: the view's focus

@@ -122,13 +122,32 @@ def node_tip(node: Node, lang: Lang) -> str:
 
 
 # --- records ------------------------------------------------------------------
-def node_record(node: Node, pos: tuple[float, float], lang: Lang, *, focus: bool = False) -> dict:
-    """The vis-network node for *node*; ``tip`` is plain text, turned into a DOM tooltip in JS."""
+#: Edge label size on screen, and the zoom from which every edge shows its label
+#: (below it only the edges of the hovered or selected node do; see bridge.js).
+EDGE_FONT_SIZE = 12
+EDGE_LABEL_ZOOM = 0.8
+#: The least zoom at which an org chart opens: 14 px labels drawn at 10.5 px.
+READABLE_ZOOM = 0.75
+
+
+def folded_marker(count: int) -> str:
+    """The line under a folded unit's label: how many units a double-click unfolds."""
+    return f"▸ +{count}"
+
+
+def node_record(
+    node: Node, pos: tuple[float, float], lang: Lang, *, focus: bool = False, folded: int = 0
+) -> dict:
+    """The vis-network node for *node*; ``tip`` is plain text, turned into a DOM tooltip in JS.
+
+    *folded*: the children a folded org-chart unit hides, shown as "▸ +N" under its label.
+    """
     cat = category(node.category)
     inside = cat.shape in ("box", "ellipse", "circle", "database", "text")
+    label = wrap_label(node.label(lang))
     record = {
         "id": node.id,
-        "label": wrap_label(node.label(lang)),
+        "label": f"{label}\n{folded_marker(folded)}" if folded else label,
         "tip": node_tip(node, lang),
         "group": cat.key,
         "shape": cat.shape,
@@ -149,6 +168,8 @@ def node_record(node: Node, pos: tuple[float, float], lang: Lang, *, focus: bool
     }
     if not inside:
         record["size"] = 16 if focus else 12
+    if folded:
+        record["folded"] = folded
     return record
 
 
@@ -190,18 +211,45 @@ def page_data(
     missing = [n.id for n in chosen if n.id not in positions]
     spare = circle_positions(missing, radius=300.0 + 40 * len(missing) ** 0.5) if missing else {}
     focus = set(view.focus)
+    folded = dict(view.folded)
     path_edges = view.kind == "path"
+    edges = [
+        edge_record(e, lang, highlight=path_edges)
+        for e in view.edges
+        if nodes is None or e.source in chosen_ids or e.target in chosen_ids
+    ]
+    if view.kind == "hierarchy":
+        from ..layout import chart_lists
+
+        listed = chart_lists(view)
+        by_id = {r["id"]: r for r in edges}
+        for e in view.edges:
+            if e.id in by_id:
+                in_list = frozenset((e.source, e.target)) in listed
+                by_id[e.id]["smooth"] = chart_curve(in_list)
+                # An org chart's links all say "part of": written on each, they pile up
+                # against the unit names (as along a list's spine); the tooltip keeps it.
+                by_id[e.id]["label"] = ""
     return {
         "nodes": [
-            node_record(n, positions.get(n.id) or spare[n.id], lang, focus=n.id in focus)
+            node_record(
+                n,
+                positions.get(n.id) or spare[n.id],
+                lang,
+                focus=n.id in focus,
+                folded=folded.get(n.id, 0),
+            )
             for n in chosen
         ],
-        "edges": [
-            edge_record(e, lang, highlight=path_edges)
-            for e in view.edges
-            if nodes is None or e.source in chosen_ids or e.target in chosen_ids
-        ],
+        "edges": edges,
     }
+
+
+def chart_curve(listed: bool) -> dict:
+    """An org chart's link: down from the parent into the child's top, or, to a unit of a
+    list hanging beside its parent, sideways along the list's spine (see ``layout._stack``)."""
+    direction = "horizontal" if listed else "vertical"
+    return {"enabled": True, "type": "cubicBezier", "forceDirection": direction, "roundness": 0.5}
 
 
 def options(*, edge_labels: bool = True) -> dict:
@@ -223,20 +271,30 @@ def options(*, edge_labels: bool = True) -> dict:
             "shapeProperties": {"interpolation": False},
             "margin": 8,
         },
+        # Edge labels read level on a white halo and pad, at the middle of the edge, well
+        # before the (small) arrowhead. bridge.js shows them from EDGE_LABEL_ZOOM on, and
+        # below it only around the hovered or selected node: an overview stays legible.
         "edges": {
             "font": {
                 "face": FONT_FACE,
-                "size": 11 if edge_labels else 0,
-                "color": "#444444",
-                "strokeWidth": 3,
+                "size": EDGE_FONT_SIZE if edge_labels else 0,
+                "color": "#333333",
+                "strokeWidth": 4,
                 "strokeColor": "#ffffff",
-                "align": "middle",
+                "background": "rgba(255,255,255,0.85)",
+                "align": "horizontal",
             },
             "color": {"color": "#9aa5b1", "highlight": "#d35400", "hover": "#555555"},
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.2},
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "arrowStrikethrough": False,
             "selectionWidth": 2,
-            # Edge labels appear once zoomed in (scale ≳ 0.8): an overview stays legible.
-            "scaling": {"label": {"enabled": False, "drawThreshold": 9}},
+            "scaling": {"label": {"enabled": False, "drawThreshold": 3}},
+        },
+        "kg": {
+            "edgeLabels": edge_labels,
+            "edgeFont": EDGE_FONT_SIZE,
+            "labelZoom": EDGE_LABEL_ZOOM,
+            "readableZoom": READABLE_ZOOM,
         },
     }

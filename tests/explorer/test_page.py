@@ -48,7 +48,7 @@ def test_page_for_the_test_graph_places_every_node(ui_data):
 
 
 def test_a_neighbourhood_is_laid_out_in_rings_around_its_centre(ui_data):
-    from explorer.render.radial import radial_layout
+    from explorer.layout import radial_layout
     from explorer.views import neighbourhood
 
     kg = KnowledgeGraph.from_file(ui_data / "mini.ttl")
@@ -62,3 +62,34 @@ def test_a_neighbourhood_is_laid_out_in_rings_around_its_centre(ui_data):
     assert near < far  # two hops sit outside one hop
     points = list(pos.values())
     assert len(set(points)) == len(points)  # nobody on top of anybody
+
+
+def test_edge_labels_read_level_on_a_halo_clear_of_small_arrowheads():
+    edges = page.options()["edges"]
+    assert edges["font"]["align"] == "horizontal"
+    assert edges["font"]["strokeWidth"] >= 3 and edges["font"]["background"]
+    assert edges["arrows"]["to"]["scaleFactor"] <= 0.5
+    assert page.options(edge_labels=False)["kg"]["edgeLabels"] is False
+
+
+def test_a_folded_unit_says_how_many_units_it_hides(ui_data):
+    from explorer.views import hierarchy_view
+
+    kg = KnowledgeGraph.from_file(ui_data / "mini.ttl")
+    view = hierarchy_view(kg, open_units=set(kg.hierarchy.roots()))
+    assert view.folded
+    unit, hidden = view.folded[0]
+    data = page.page_data(view, {}, "zh")
+    record = next(n for n in data["nodes"] if n["id"] == unit)
+    assert record["label"].endswith(f"+{hidden}") and record["folded"] == hidden
+    assert all(e["smooth"]["type"] == "cubicBezier" for e in data["edges"])
+
+
+def test_an_org_chart_names_its_links_in_tooltips_not_on_the_canvas():
+    from explorer.views import hierarchy_view
+
+    kg = KnowledgeGraph.article()
+    view = hierarchy_view(kg)
+    data = page.page_data(view, {}, "en")
+    assert data["edges"] and all(e["label"] == "" for e in data["edges"])
+    assert all(e["tip"] for e in data["edges"])  # "sub-organization of", with its quote

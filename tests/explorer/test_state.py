@@ -56,6 +56,7 @@ def test_selecting_outside_the_view_shows_its_neighbourhood(kg):
 
 
 def test_hidden_categories_filter_the_view_and_selection_reveals_them(state):
+    state.show_whole()  # the graph opens on its org chart, which has no mechanism
     state.set_category_hidden("mechanism", True)
     assert all(n.category != "mechanism" for n in state.view.nodes)
     state.select(LZ + "wugong-wulian")

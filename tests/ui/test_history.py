@@ -65,16 +65,17 @@ def test_back_restores_the_layout_and_the_path(qtbot, window):
     assert path is not None
     state.select(CITY)  # on the path: the path view stays
     window.nav.tree.trigger()
-    assert state.layout == "hierarchical" and state.view.kind == "hierarchy"
+    assert state.view.kind == "hierarchy" and window.nav.hierarchical.isChecked()
+    state.set_layout("force")  # the user draws this tree as a network instead
     unit = next(n for n in sorted(state.view.node_ids) if n != CITY)
     state.select(unit)
     window.nav.back.trigger()
     assert state.selection.node_id == CITY
-    assert state.view.kind == "hierarchy" and state.layout == "hierarchical"
+    assert state.view.kind == "hierarchy" and state.layout == "force"
     window.nav.back.trigger()
     assert state.selection.node_id == wugong
     assert state.view.kind == "path" and state.path == path
-    assert state.layout == "force" and not window.nav.hierarchical.isChecked()
+    assert state.layout == "auto" and not window.nav.hierarchical.isChecked()
     window.nav.forward.trigger()
     window.nav.forward.trigger()
-    assert state.selection.node_id == unit and state.layout == "hierarchical"
+    assert state.selection.node_id == unit and state.layout == "force"

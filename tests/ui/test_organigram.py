@@ -34,6 +34,8 @@ def test_german_organigram_speaks_english_in_an_english_interface(qtbot, make_wi
     path = tmp_path / "senfin-shared.ttl"
     g.serialize(path, format="turtle")
     window = make_window(KnowledgeGraph.from_file(path), lang="zh", ui_lang="en")
+    window.state.show_whole()  # it opens on its org chart (units only); all its types here
+    qtbot.waitUntil(lambda: "Class" in window.graph.legend.items.text())
     legend = window.graph.legend.items.text()
     assert "Organization" in legend and "Class" in legend
     assert "组织" not in legend and "其他" not in legend and "类" not in legend

@@ -153,7 +153,7 @@ def test_view_actions_fetch_in_a_worker_then_the_view_follows(qtbot, make_window
 
     state.select(LZ + "subdistrict-committee")
     asynchronously(window.nav.tree.trigger, lambda: state.view.kind == "hierarchy")
-    assert state.layout == "hierarchical"
+    assert window.nav.hierarchical.isChecked()  # drawn top-down: the tree's own layout
     assert LZ + "community-org" in ids() and LZ + "wugong-wulian" not in ids()
 
     asynchronously(
@@ -219,7 +219,7 @@ def test_view_actions_on_a_stopped_server_give_a_message_and_leave_the_view(
     fails(lambda: nav.depth.setValue(3), LZ + "city-committee")
     assert state.depth == 1 and nav.depth.value() == 1  # the box shows the depth that stays
     fails(nav.tree.trigger, LZ + "city-committee")
-    assert state.layout == "force"
+    assert state.layout == "auto" and not nav.hierarchical.isChecked()  # still not top-down
     finder = window.path_finder
     finder.source.setText("兰州市委")
     finder.target.setText("五共五联")

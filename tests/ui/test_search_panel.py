@@ -39,6 +39,11 @@ def type_query(qtbot, window, text: str) -> None:
 
 
 def test_rows_show_both_labels_the_type_and_the_reason(qtbot, window, page):
+    window.state.show_whole()  # the article opens on its org chart, which has no mechanism
+    qtbot.waitUntil(
+        lambda: page.js(window.graph, "kg.nodeCount()") == len(window.state.view.nodes),
+        timeout=PAGE_TIMEOUT,
+    )
     type_query(qtbot, window, "wgwl")
     qtbot.waitUntil(lambda: bool(rows(window)))
     label, detail, reason = rows(window)[0]

@@ -17,14 +17,25 @@
     return div;
   }
 
+  // What each item looks like undimmed (selection focus dims the others, then restores).
+  const looks = new Map();
+  const folded = new Map(); // unit id -> children a double-click unfolds
+
   // vis-network shows a string title as text, but an element we build is never parsed.
-  function withTips(items) {
+  function withTips(items, kind) {
     return items.map(function (item) {
       const copy = Object.assign({}, item);
       if (typeof copy.tip === "string" && copy.tip) {
         copy.title = tipElement(copy.tip);
       }
       delete copy.tip;
+      if (kind === "node") {
+        if (copy.folded) {
+          folded.set(String(copy.id), copy.folded);
+        }
+        delete copy.folded;
+      }
+      looks.set(kind + ":" + copy.id, { font: copy.font || null, color: copy.color || null });
       return copy;
     });
   }
@@ -34,8 +45,10 @@
   const initial = window.kgInitial || null;
   const data = initial || readJSON("kg-data");
   const options = readJSON("kg-options");
-  const nodes = new vis.DataSet(withTips(data.nodes));
-  const edges = new vis.DataSet(withTips(data.edges));
+  const own = options.kg || { edgeLabels: true, edgeFont: 12, labelZoom: 0.8, readableZoom: 0.75 };
+  delete options.kg;
+  const nodes = new vis.DataSet(withTips(data.nodes, "node"));
+  const edges = new vis.DataSet(withTips(data.edges, "edge"));
   const container = document.getElementById("network");
   const network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
 
@@ -43,6 +56,103 @@
   const outbox = [];
   let wantDrawn = true;
   let justFit = false; // a new view was just fitted: centring keeps that zoom
+  let selectedId = null;
+  let unfoldedBy = null; // the unit the first click of a possible double-click unfolded
+  let hoveredId = null;
+  let hoveredEdge = null;
+  let labelsWanted = !!own.edgeLabels;
+  const labelSize = new Map(); // edge id -> font size drawn now
+
+  // --- edge labels: all of them when zoomed in; else those around the focus ------------
+  // Zoomed out, a hub's dozens of labels would pile up round it: the selection's labels
+  // show there only for a node with few links (hovering shows any node's).
+  const FOCUS_LABELS_UP_TO = 12;
+  function focusEdges() {
+    const ids = new Set();
+    [selectedId, hoveredId].forEach(function (nid) {
+      if (nid === selectedId && nid !== hoveredId && nid !== null && nodes.get(nid)) {
+        if (network.getConnectedEdges(nid).length > FOCUS_LABELS_UP_TO) {
+          return;
+        }
+      }
+      if (nid !== null && nodes.get(nid)) {
+        network.getConnectedEdges(nid).forEach(function (e) {
+          ids.add(String(e));
+        });
+      }
+    });
+    if (hoveredEdge !== null) {
+      ids.add(String(hoveredEdge));
+    }
+    return ids;
+  }
+
+  function refreshEdgeLabels() {
+    const scale = network.getScale();
+    const zoomed = scale >= own.labelZoom;
+    const near = focusEdges();
+    // Around the focus a label keeps its on-screen size however far out the view is zoomed.
+    const nearSize = Math.min(own.edgeFont / Math.max(scale, 0.05), own.edgeFont * 6);
+    const changes = [];
+    edges.getIds().forEach(function (id) {
+      const key = String(id);
+      let size = 0;
+      if (labelsWanted && zoomed) {
+        size = near.has(key) ? Math.max(own.edgeFont, nearSize) : own.edgeFont;
+      } else if (labelsWanted && near.has(key)) {
+        size = nearSize;
+      }
+      size = Math.round(size * 10) / 10;
+      if (labelSize.get(key) !== size) {
+        labelSize.set(key, size);
+        const look = looks.get("edge:" + key) || {};
+        const font = Object.assign({}, look.font || {}, { size: size });
+        changes.push({ id: id, font: font });
+      }
+    });
+    if (changes.length) {
+      edges.update(changes);
+    }
+  }
+
+  // --- selection focus: the selected node and its neighbours stay, the rest fades -------
+  const DIM = 0.15;
+  const DIM_TEXT = "rgba(34,34,34,0.25)";
+  function applyFocus() {
+    const keep = new Set();
+    const keepEdges = new Set();
+    if (selectedId !== null && nodes.get(selectedId)) {
+      keep.add(String(selectedId));
+      network.getConnectedNodes(selectedId).forEach(function (n) {
+        keep.add(String(n));
+      });
+      network.getConnectedEdges(selectedId).forEach(function (e) {
+        keepEdges.add(String(e));
+      });
+    }
+    const active = keep.size > 0;
+    nodes.update(
+      nodes.getIds().map(function (id) {
+        const look = looks.get("node:" + id) || {};
+        const dim = active && !keep.has(String(id));
+        const font = Object.assign({}, look.font || {});
+        if (dim) {
+          font.color = DIM_TEXT;
+        }
+        // The colour goes with every update: without it vis-network falls back to its
+        // own palette for the node's group.
+        return { id: id, opacity: dim ? DIM : 1, font: font, color: look.color };
+      })
+    );
+    edges.update(
+      edges.getIds().map(function (id) {
+        const look = looks.get("edge:" + id) || {};
+        const dim = active && !keepEdges.has(String(id));
+        const color = Object.assign({}, look.color || {}, { opacity: dim ? DIM : 1 });
+        return { id: id, color: color };
+      })
+    );
+  }
   let marked = []; // ids of the search hits shown with a halo
   let lastCamera = ""; // the camera last told to Python (history restores it)
 
@@ -81,16 +191,29 @@
     clicks: 0,
 
     // The page's own handlers (tests run them to deliver a click through the bridge).
+    // A click on a folded unit ("▸ +N") also unfolds it; the double-click that click may
+    // be the start of is then not a second toggle (it would fold the unit straight back).
     onClick: function (params) {
       const id = firstNode(params);
       kg.clicks += 1;
       if (id !== null && nodes.get(id)) {
         send({ type: "click", id: id });
+        const tap = params.event && params.event.tapCount ? params.event.tapCount : 1;
+        if (tap === 1) {
+          unfoldedBy = folded.has(id) ? id : null;
+          if (unfoldedBy !== null) {
+            send({ type: "expand", id: id });
+          }
+        }
       }
     },
     onDoubleClick: function (params) {
       const id = firstNode(params);
       if (id !== null && nodes.get(id)) {
+        if (params.event && id === unfoldedBy) {
+          unfoldedBy = null; // this gesture's first click already unfolded it
+          return;
+        }
         send({ type: "expand", id: id });
       }
     },
@@ -101,43 +224,121 @@
       wantDrawn = true;
       nodes.clear();
       edges.clear();
-      nodes.add(withTips(payload.nodes));
-      edges.add(withTips(payload.edges));
+      looks.clear();
+      folded.clear();
+      labelSize.clear();
+      hoveredId = null;
+      hoveredEdge = null;
+      nodes.add(withTips(payload.nodes, "node"));
+      edges.add(withTips(payload.edges, "edge"));
       if (fit) {
         network.fit({ animation: false });
         justFit = true;
       }
+      refreshEdgeLabels();
       network.redraw();
     },
     addData: function (payload) {
       wantDrawn = true;
-      nodes.update(withTips(payload.nodes));
-      edges.update(withTips(payload.edges));
+      nodes.update(withTips(payload.nodes, "node"));
+      edges.update(withTips(payload.edges, "edge"));
+      payload.edges.forEach(function (e) {
+        labelSize.delete(String(e.id));
+      });
+      refreshEdgeLabels();
+      applyFocus();
       network.redraw();
     },
     select: function (id, centre) {
       if (id === null || !nodes.get(id)) {
+        selectedId = null;
         network.unselectAll();
+        applyFocus();
+        refreshEdgeLabels();
         return false;
       }
+      selectedId = id;
       network.selectNodes([id], true);
       if (centre) {
         const scale = justFit ? network.getScale() : Math.max(network.getScale(), 0.75);
         network.focus(id, { scale: scale, animation: false });
       }
       justFit = false;
+      applyFocus();
+      refreshEdgeLabels();
       wantDrawn = true;
       network.redraw();
       return true;
+    },
+    // How a node and an edge are drawn now (tests read the selection focus back).
+    looksOf: function (id) {
+      const n = nodes.get(id);
+      if (!n) {
+        return JSON.stringify(null);
+      }
+      const edgeFonts = {};
+      network.getConnectedEdges(id).forEach(function (e) {
+        const item = edges.get(e);
+        edgeFonts[e] = {
+          size: item.font ? item.font.size : null,
+          opacity: item.color && item.color.opacity !== undefined ? item.color.opacity : 1,
+        };
+      });
+      return JSON.stringify({
+        opacity: n.opacity === undefined ? 1 : n.opacity,
+        fontColor: n.font && n.font.color ? n.font.color : null,
+        label: n.label,
+        folded: folded.get(String(id)) || 0,
+        edges: edgeFonts,
+      });
+    },
+    // Every node's box on screen (canvas coordinates), to check that none overlap.
+    boxes: function () {
+      const out = {};
+      nodes.getIds().forEach(function (id) {
+        const b = network.getBoundingBox(id);
+        if (b) {
+          out[id] = [b.left, b.top, b.right, b.bottom];
+        }
+      });
+      return JSON.stringify(out);
+    },
+    scale: function () {
+      return network.getScale();
+    },
+    // Zoom about the centre of the view (edge labels follow, as on a wheel zoom).
+    zoomTo: function (scale) {
+      network.moveTo({ scale: scale, animation: false });
+      refreshEdgeLabels();
+      wantDrawn = true;
+      network.redraw();
+      return network.getScale();
     },
     selected: function () {
       return JSON.stringify(network.getSelectedNodes());
     },
     setEdgeLabels: function (shown) {
-      network.setOptions({ edges: { font: { size: shown ? 11 : 0 } } });
+      labelsWanted = !!shown;
+      refreshEdgeLabels();
     },
     fit: function () {
       network.fit({ animation: false });
+    },
+    // Fit, but never below a legible zoom: a chart too big for that shows its top, with
+    // `anchor` (its root) at the top centre, and the rest is a pan away.
+    fitReadable: function (anchor) {
+      network.fit({ animation: false });
+      const at = anchor === null ? null : network.getPositions([anchor])[anchor];
+      if (at && network.getScale() < own.readableZoom) {
+        const scale = own.readableZoom;
+        const half = container.clientHeight / 2 / scale;
+        network.moveTo({ position: { x: at.x, y: at.y + half - 60 / scale }, scale: scale });
+      }
+      justFit = true;
+      refreshEdgeLabels();
+      wantDrawn = true;
+      network.redraw();
+      return network.getScale();
     },
     positions: function () {
       return JSON.stringify(network.getPositions());
@@ -158,12 +359,21 @@
       return JSON.stringify(marked);
     },
     // Keyboard zoom (+/-) and history's camera, without animation.
+    // Move the camera by (dx, dy) graph units at the same zoom (a unfolded unit stays put).
+    panBy: function (dx, dy) {
+      const p = network.getViewPosition();
+      network.moveTo({ position: { x: p.x + dx, y: p.y + dy }, animation: false });
+      justFit = false;
+      refreshEdgeLabels();
+    },
     zoomBy: function (factor) {
       network.moveTo({ scale: network.getScale() * factor, animation: false });
+      refreshEdgeLabels(); // moveTo sends no "zoom" event
     },
     moveTo: function (scale, x, y) {
       network.moveTo({ position: { x: x, y: y }, scale: scale, animation: false });
       justFit = false;
+      refreshEdgeLabels();
     },
     camera: function () {
       const p = network.getViewPosition();
@@ -228,6 +438,32 @@
   network.on("doubleClick", function (params) {
     kg.onDoubleClick(params);
   });
+  let lastZoomed = null;
+  network.on("zoom", function () {
+    const zoomed = network.getScale() >= own.labelZoom;
+    // Crossing the threshold changes every label; below it, focus labels keep their size.
+    if (zoomed !== lastZoomed || selectedId !== null || hoveredId !== null) {
+      lastZoomed = zoomed;
+      refreshEdgeLabels();
+    }
+  });
+  network.on("hoverNode", function (params) {
+    hoveredId = params.node;
+    refreshEdgeLabels();
+  });
+  network.on("blurNode", function () {
+    hoveredId = null;
+    refreshEdgeLabels();
+  });
+  network.on("hoverEdge", function (params) {
+    hoveredEdge = params.edge;
+    refreshEdgeLabels();
+  });
+  network.on("blurEdge", function () {
+    hoveredEdge = null;
+    refreshEdgeLabels();
+  });
+  refreshEdgeLabels();
   network.on("beforeDrawing", function (ctx) {
     const shown = marked.filter(function (id) {
       return nodes.get(id);
