@@ -4,15 +4,18 @@ Both variables must be set before anything imports Qt, hence at the top here. Th
 index cache of opened files goes to a folder of this run's own, never the user's.
 """
 
+from __future__ import annotations
+
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -94,4 +97,53 @@ def oxigraph_server():
 
     yield start
     for server in started:
+        server.stop()
+
+
+class RawServer:
+    """Accepts connections on 127.0.0.1 and hands each socket to *handler* in a thread."""
+
+    def __init__(self, handler: Callable[[socket.socket, RawServer], None]) -> None:
+        self.handler = handler
+        self.accepted = threading.Event()
+        self.stopping = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/sparql"
+        self._conns: list[socket.socket] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            self._conns.append(conn)
+            self.accepted.set()
+            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    def _handle(self, conn: socket.socket) -> None:
+        try:
+            self.handler(conn, self)
+        except OSError:
+            pass
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self._listener.close()
+        for conn in self._conns:
+            conn.close()
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[..., RawServer]]:
+    """Start servers that misbehave on purpose: ``raw_server(handler)``; they stop with the test."""
+    servers: list[RawServer] = []
+
+    def start(handler: Callable[[socket.socket, RawServer], None]) -> RawServer:
+        servers.append(RawServer(handler))
+        return servers[-1]
+
+    yield start
+    for server in servers:
         server.stop()

@@ -45,12 +45,13 @@ def load_start_graph(path: str | None):
     """The first graph: the article (loaded here), or an empty one while *path* loads."""
     from rdflib import Graph
 
+    from explorer.errors import LoadError
     from explorer.graph import KnowledgeGraph
 
     if path is None:
         try:
             return KnowledgeGraph.article(), None
-        except (ImportError, AttributeError, OSError) as exc:
+        except (LoadError, OSError) as exc:  # a broken install; our own imports fail loudly
             return KnowledgeGraph(Graph(), source=""), f"the article graph is missing ({exc})"
     return KnowledgeGraph(Graph(), source=""), None
 
@@ -84,8 +85,8 @@ def make_window(
         translations=translations,
         cache_dir=cache_dir(),
         restore=remember,
+        start_problem=problem,
     )
-    window.start_problem = problem
     if problem:
         window.statusBar().showMessage(problem)
     if path is not None:

@@ -27,7 +27,7 @@ from explorer.model import Figure
 
 from .hierarchy_model import NodeIdRole
 from .qt_state import QtState
-from .retranslate import Retranslating
+from .retranslate import Retranslating, refresh_on
 
 #: Unit groups, in the order their charts are drawn.
 GROUPS = ("people", "percent", "count")
@@ -255,8 +255,7 @@ class FiguresPanel(Retranslating, QWidget):
         self.list.itemActivated.connect(self._on_item)
         self.list.itemClicked.connect(self._on_item)
         self.chart.bar_clicked.connect(self._select)
-        qs.graph_changed.connect(lambda _g: self.refresh())
-        qs.lang_changed.connect(lambda _l: self.refresh())
+        refresh_on(self.refresh, qs.graph_changed, qs.lang_changed)
         self.refresh()
 
     def figures(self) -> list[Figure]:

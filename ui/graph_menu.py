@@ -108,7 +108,5 @@ class GraphMenu(QObject):
 
 
 def install_graph_menu(window: MainWindow) -> GraphMenu:
-    """Give *window*'s graph its context menu; kept as ``window.graph_menu``."""
-    menu = GraphMenu(window)
-    window.graph_menu = menu
-    return menu
+    """Give *window*'s graph its context menu (the window keeps it as ``graph_menu``)."""
+    return GraphMenu(window)

@@ -7,7 +7,7 @@ no endpoint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from explorer.state import Selection
@@ -15,9 +15,10 @@ from explorer.state import Selection
 from .hierarchy_model import HierarchyModel, NodeIdRole
 from .qt_state import QtState
 from .remote import warm_tree_place
+from .retranslate import Retranslating, refresh_on
 
 
-class HierarchyPanel(QWidget):
+class HierarchyPanel(Retranslating, QWidget):
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qs = qs
@@ -36,7 +37,7 @@ class HierarchyPanel(QWidget):
         box.addWidget(self.empty)
         self.setFocusProxy(self.tree)
         self.tree.activated.connect(self._on_activated)
-        qs.graph_changed.connect(lambda _kg: self._install_model())
+        refresh_on(self._install_model, qs.graph_changed)
         qs.selection_changed.connect(self._on_selection_changed)
         # A row chosen on an endpoint that then failed: back to the selection that stays.
         qs.remote_failed.connect(lambda *_: self._on_selection_changed(qs.state.selection))
@@ -77,11 +78,6 @@ class HierarchyPanel(QWidget):
         self.empty.setText(
             self.tr("No hierarchy in this graph (org:, skos:broader or rdfs:subClassOf).")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid() and current.data(NodeIdRole):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -42,6 +42,7 @@ from .nav_toolbar import NavigationBar
 from .operations import OperationRunner
 from .path_finder import PathFinder
 from .qt_state import QtState
+from .retranslate import Retranslating, refresh_on
 from .search_panel import SearchPanel
 from .settings import Settings
 from .translation import Translations
@@ -50,7 +51,7 @@ from .workers import INDEX_KEY, LOAD_KEY, as_load_error, finish_index, load_grap
 RDF_FILTER = "RDF (*.ttl *.turtle *.nt *.nq *.trig *.jsonld *.json *.rdf *.owl *.xml *.n3);;*"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """``state`` (ExplorerState with ``.kg`` and ``.view``) and ``graph`` are public contract."""
 
     def __init__(
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         translations: Translations | None = None,
         cache_dir: Path | None = None,
         restore: bool = True,
+        start_problem: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         self.export_menu = install_export_menu(self)
         self.endpoint_action = install_endpoint_menu(self)
         self.endpoint_dialog: EndpointDialog | None = None  # the last one opened
-        self.start_problem: str | None = None  # why the first graph could not be shown
+        self.start_problem = start_problem  # why the first graph could not be shown
         self.graph_menu = install_graph_menu(self)  # after the export menu, which it offers
         self.search.mark_hits_in(self.graph)
 
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
         self.qs.selection_changed.connect(self._on_selection_changed)
         self.qs.fetching.connect(self._on_fetching)
         self.qs.remote_failed.connect(self._on_remote_failed)
-        self.qs.graph_changed.connect(lambda _g: self._update_title())
+        refresh_on(self._update_title, self.qs.graph_changed)
         self._order_tabs()
         self.retranslate()
         if restore:
@@ -164,11 +166,6 @@ class MainWindow(QMainWindow):
             self.translations.apply(lang)
             self.menus.set_ui_checked(self.translations.lang)
             self.settings.set("ui_language", self.translations.lang)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         titles = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSpinBox, QToolBar, QToolButton, QWidget
 
@@ -12,9 +11,10 @@ from explorer.state import MAX_DEPTH, MIN_DEPTH
 
 from .legend import present_categories, swatch
 from .qt_state import QtState
+from .retranslate import Retranslating, refresh_on
 
 
-class NavigationBar(QToolBar):
+class NavigationBar(Retranslating, QToolBar):
     """Its actions also fill the Go and View menus, so every shortcut is listed there."""
 
     def __init__(self, qs: QtState, fit, parent: QWidget | None = None) -> None:
@@ -68,8 +68,7 @@ class NavigationBar(QToolBar):
         # A depth an endpoint could not serve: the box shows the depth that stays.
         qs.remote_failed.connect(lambda *_: self._show_depth())
         qs.history_changed.connect(self._on_history)
-        qs.graph_changed.connect(lambda _g: self._fill_types())
-        qs.lang_changed.connect(lambda _l: self._fill_types())
+        refresh_on(self._fill_types, qs.graph_changed, qs.lang_changed)
         qs.options_changed.connect(self._on_option)
         self.retranslate()
 
@@ -134,11 +133,6 @@ class NavigationBar(QToolBar):
         self.edge_labels.setText(self.tr("Edge labels"))
         self.hierarchical.setText(self.tr("Top-down layout"))
         self._fill_types()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _top_down(state) -> bool:

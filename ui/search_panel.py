@@ -29,7 +29,7 @@ from explorer.model import Hit
 from .hierarchy_model import NodeIdRole
 from .legend import present_categories, swatch
 from .qt_state import QtState
-from .retranslate import Retranslating
+from .retranslate import Retranslating, refresh_on
 
 DEBOUNCE_MS = 120
 #: The completion popup is at least this wide (the box alone is too narrow to read).
@@ -128,7 +128,7 @@ class SearchPanel(Retranslating, QWidget):
         self.results.activated.connect(self._choose)
         self.results.clicked.connect(self._choose)
         self.box.installEventFilter(self)
-        qs.graph_changed.connect(lambda _kg: self._fill_types())
+        refresh_on(self._fill_types, qs.graph_changed)
         qs.lang_changed.connect(lambda _l: (self._fill_types(), self.run_search()))
         self._hits: list[Hit] = []
         self._fill_types()
@@ -243,7 +243,7 @@ class SearchPanel(Retranslating, QWidget):
     def mark_hits_in(self, graph) -> None:
         """Mark the hits in *graph* (a ``GraphWidget``) now and whenever its view changes."""
         self._graph = graph
-        self.qs.view_changed.connect(lambda _change: self._mark())
+        refresh_on(self._mark, self.qs.view_changed)
         self._mark()
 
     def _mark(self) -> None:

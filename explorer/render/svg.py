@@ -9,6 +9,7 @@ three agree. Only SVG Tiny features are used (no markers, no CSS, no
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -18,13 +19,13 @@ from xml.sax.saxutils import escape, quoteattr
 from ..categories import CATEGORIES, Category, category
 from ..model import Edge, GraphView, Lang, label_language
 from .fonts import FONT_FAMILIES, text_width
-from .page import circle_positions, wrap_label  # labels break where they do on screen
+from .page import EDGE_FONT_SIZE, circle_positions, folded_marker, wrap_label  # as on screen
 
 Point = tuple[float, float]
 
 # Mirrors explorer/render/page.py (node_record, edge_record, options).
 NODE_SIZE, FOCUS_SIZE = 12.0, 16.0
-FONT_SIZE, EDGE_FONT_SIZE, TITLE_SIZE, LEGEND_SIZE = 14.0, 11.0, 20.0, 13.0
+FONT_SIZE, TITLE_SIZE, LEGEND_SIZE = 14.0, 20.0, 13.0
 LINE_HEIGHT = 1.25
 BOX_MARGIN = 8.0
 EDGE_COLOUR, PATH_COLOUR, EDGE_TEXT = "#9aa5b1", "#d35400", "#444444"
@@ -147,6 +148,7 @@ class _Placed:
     shape: str
     hw: float  # half width
     hh: float  # half height
+    rect: tuple[float, float, float, float]  # all it covers, label included: x0, y0, x1, y1
 
     def border(self, angle: float) -> float:
         """Distance from the centre to the border in direction *angle*."""
@@ -159,12 +161,19 @@ class _Placed:
             return self.hw * self.hh / math.hypot(self.hh * cos, self.hw * sin)
         return self.hw
 
+    def outside(self, p: Point) -> bool:
+        """Whether *p* lies beyond the node's border (where an edge still shows)."""
+        return math.hypot(p[0] - self.x, p[1] - self.y) > self.border(
+            math.atan2(p[1] - self.y, p[0] - self.x)
+        )
 
-def _node(c: _Canvas, node, pos: Point, lang: Lang, focus: bool) -> _Placed:
+
+def _node(c: _Canvas, node, pos: Point, lang: Lang, focus: bool, folded: int = 0) -> _Placed:
+    """*folded*: the units a folded org-chart unit hides, "▸ +N" under its label as on the page."""
     cat = category(node.category)
     x, y = pos
     bw = 4.0 if focus else 1.5
-    lines = _lines(node.label(lang))
+    lines = _lines(node.label(lang)) + ([folded_marker(folded)] if folded else [])
     lh = FONT_SIZE * LINE_HEIGHT
     c.parts.append(f"<g><title>{escape(clean(node.label('both')))}</title>")
     if cat.shape in INSIDE:
@@ -186,18 +195,27 @@ def _node(c: _Canvas, node, pos: Point, lang: Lang, focus: bool) -> _Placed:
         c.box.add(x - w / 2 - bw, y - h / 2 - bw, w + 2 * bw, h + 2 * bw)
         for i, line in enumerate(lines):
             _text(c, x, y - th / 2 + i * lh, line, FONT_SIZE, "#ffffff")
-        placed = _Placed(x, y, cat.shape, w / 2 + bw / 2, h / 2 + bw / 2)
+        rect = (x - w / 2 - bw, y - h / 2 - bw, x + w / 2 + bw, y + h / 2 + bw)
+        placed = _Placed(x, y, cat.shape, w / 2 + bw / 2, h / 2 + bw / 2, rect)
     else:
         r = FOCUS_SIZE if focus else NODE_SIZE
         _shape(c, cat, cat.shape, x, y, r, bw)
         for i, line in enumerate(lines):
             _text(c, x, y + r + 4 + i * lh, line, FONT_SIZE, "#222222")
-        placed = _Placed(x, y, cat.shape, r + bw, r + bw)
+        half = max([r + bw] + [text_width(ln, FONT_SIZE) / 2 for ln in lines])
+        rect = (x - half, y - r - bw, x + half, y + r + 4 + lh * len(lines))
+        placed = _Placed(x, y, cat.shape, r + bw, r + bw, rect)
     c.parts.append("</g>")
     return placed
 
 
 # --- edges -----------------------------------------------------------------------
+Curve = tuple[Point, ...]  # a Bézier curve's control points: 3 (quadratic) or 4 (cubic)
+ARROW_SCALE = 0.5  # vis-network's arrows.to.scaleFactor (page.options)
+LABEL_PAD = 3.0  # white pad round an edge label: its halo
+LABEL_SPOTS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74)  # along the edge, middle first
+
+
 def _via(a: Point, b: Point) -> Point:
     """vis-network's 'continuous' smooth curve control point for an edge a -> b."""
     dx, dy = abs(a[0] - b[0]), abs(a[1] - b[1])
@@ -214,89 +232,144 @@ def _via(a: Point, b: Point) -> Point:
     return vx, vy
 
 
-def _bez(a: Point, v: Point, b: Point, t: float) -> Point:
-    u = 1 - t
-    return (
-        u * u * a[0] + 2 * u * t * v[0] + t * t * b[0],
-        u * u * a[1] + 2 * u * t * v[1] + t * t * b[1],
-    )
+def _chart_curve(a: Point, b: Point, sideways: bool) -> Curve:
+    """vis-network's cubic Bézier with ``roundness`` 0.5 and a forced direction (see
+    ``page.chart_curve``): an S leaving and entering vertically, or sideways for a list."""
+    if sideways:
+        mx = (a[0] + b[0]) / 2
+        return a, (mx, a[1]), (mx, b[1]), b
+    my = (a[1] + b[1]) / 2
+    return a, (a[0], my), (b[0], my), b
 
 
-def _end_t(a: Point, v: Point, b: Point, target: _Placed) -> float:
-    """The parameter where the curve enters the target node (bisection)."""
+def _at(curve: Curve, t: float) -> Point:
+    """The point at *t* on *curve*."""
+    return _head(curve, t)[-1]
+
+
+def _head(curve: Curve, t: float) -> Curve:
+    """The part of *curve* from its start to *t* (de Casteljau split)."""
+    pts, firsts = list(curve), [curve[0]]
+    while len(pts) > 1:
+        pts = [
+            (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])) for p, q in itertools.pairwise(pts)
+        ]
+        firsts.append(pts[0])
+    return tuple(firsts)
+
+
+def _last_t(curve: Curve, outside) -> float:
+    """The last parameter at which ``outside(point)`` still holds, by bisection."""
     lo, hi = 0.0, 1.0
     for _ in range(30):
         mid = (lo + hi) / 2
-        px, py = _bez(a, v, b, mid)
-        dist = math.hypot(px - target.x, py - target.y)
-        if dist > target.border(math.atan2(py - target.y, px - target.x)):
+        if outside(_at(curve, mid)):
             lo = mid
         else:
             hi = mid
     return lo
 
 
-def _edge(c: _Canvas, edge: Edge, placed: dict[str, _Placed], opts: SvgOptions, hi: bool) -> None:
+def _path(curve: Curve) -> str:
+    a, *rest = curve
+    op = "Q" if len(rest) == 2 else "C"
+    return f"M{_n(a[0])},{_n(a[1])} {op}" + " ".join(f"{_n(x)},{_n(y)}" for x, y in rest)
+
+
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _overlaps(r: Rect, others: list[Rect]) -> bool:
+    return any(o[0] < r[2] and r[0] < o[2] and o[1] < r[3] and r[1] < o[3] for o in others)
+
+
+@dataclass(frozen=True, slots=True)
+class _EdgeLabel:
+    """Where an edge's label may go: points along the edge, the middle first."""
+
+    text: str
+    spots: tuple[Point, ...]
+
+
+def _edge(
+    c: _Canvas, edge: Edge, placed: dict[str, _Placed], opts: SvgOptions, hi: bool, chart: str
+) -> tuple[_EdgeLabel | None, Rect | None]:
+    """Draw *edge* (its line and arrowhead) as the page does; its label comes later.
+
+    *chart*: "" for vis-network's continuous curve, "down" or "side" for an org chart's
+    link (a list's link runs sideways along the list's spine). Like the page, an org chart
+    writes no name on its links: all saying "part of", they would pile up on the units.
+    Returns the label's candidate spots and the arrowhead's extent.
+    """
     src, dst = placed[edge.source], placed[edge.target]
     colour, width = (PATH_COLOUR, 3.0) if hi else (EDGE_COLOUR, 1.0)
     stroke = f'fill="none" stroke="{colour}" stroke-width="{_n(width)}"'
-    parts = [f"<g><title>{escape(clean(edge.label(opts.lang)))}</title>"]
+    c.parts.append(f"<g><title>{escape(clean(edge.label(opts.lang)))}</title>")
+    arrow_box: Rect | None = None
     if edge.source == edge.target:
         r = src.hw + 4
         cx, cy = src.x + src.hw, src.y - src.hh
-        parts.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" {stroke}/>')
+        c.parts.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" {stroke}/>')
         c.box.add(cx - r - width, cy - r - width, 2 * (r + width), 2 * (r + width))
-        mid, tilt = (cx, cy - r - EDGE_FONT_SIZE * 0.7), 0.0
+        spots: tuple[Point, ...] = ((cx, cy - r),)
     else:
         a, b = (src.x, src.y), (dst.x, dst.y)
-        v = _via(a, b)
-        t = _end_t(a, v, b, dst)
-        tip = _bez(a, v, b, t)
-        ctrl = (a[0] + t * (v[0] - a[0]), a[1] + t * (v[1] - a[1]))  # de Casteljau split
-        parts.append(
-            f'<path d="M{_n(a[0])},{_n(a[1])} Q{_n(ctrl[0])},{_n(ctrl[1])} '
-            f'{_n(tip[0])},{_n(tip[1])}" {stroke}/>'
-        )
-        angle = math.atan2(tip[1] - ctrl[1], tip[0] - ctrl[0])
-        length = 9.0 + 3 * width
+        curve: Curve = _chart_curve(a, b, chart == "side") if chart else (a, _via(a, b), b)
+        t_tip = _last_t(curve, lambda p: dst.outside(p))
+        tip = _at(curve, t_tip)
+        length = 15 * ARROW_SCALE + 3 * width  # vis-network's arrow length
+        # arrowStrikethrough off: the line stops at the arrow's back, 0.9 of its length
+        t_core = _last_t(_head(curve, t_tip), lambda p: math.dist(p, tip) > 0.9 * length)
+        line = _head(curve, t_tip * t_core)
+        c.parts.append(f'<path d="{_path(line)}" {stroke}/>')
+        back = _at(curve, max(t_tip - 0.02, 0.0))
+        angle = math.atan2(tip[1] - back[1], tip[0] - back[0])
         arrow = [(0.0, 0.0), (-1.0, 0.3), (-0.9, 0.0), (-1.0, -0.3)]
         cos, sin = math.cos(angle), math.sin(angle)
         pts = [
             (tip[0] + length * (px * cos - py * sin), tip[1] + length * (px * sin + py * cos))
             for px, py in arrow
         ]
-        parts.append(
+        c.parts.append(
             f'<polygon points="{_polygon(pts)}" fill="{colour}" stroke="{colour}" '
             'stroke-width="1"/>'
         )
-        for px, py in (a, ctrl, tip, *pts):
+        for px, py in (*line, *pts):
             c.box.add(px - width, py - width, 2 * width, 2 * width)
-        mid = _bez(a, v, b, 0.5)
-        tilt = math.atan2(b[1] - a[1], b[0] - a[0])
-        if abs(tilt) > math.pi / 2:  # keep the text upright
-            tilt += math.pi if tilt < 0 else -math.pi
-    c.parts.extend(parts)
-    label = clean(edge.label(opts.lang))
-    if opts.edge_labels and label:
-        _edge_label(c, label, mid, tilt)
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        arrow_box = (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1)
+        spots = tuple(_at(curve, t) for t in LABEL_SPOTS)
     c.parts.append("</g>")
+    label = clean(edge.label(opts.lang))
+    if not opts.edge_labels or not label or chart:
+        return None, arrow_box  # an org chart's link: its name stays in the tooltip
+    return _EdgeLabel(label, spots), arrow_box
 
 
-def _edge_label(c: _Canvas, label: str, mid: Point, tilt: float) -> None:
-    """The relation's name along its edge, as vis-network's ``align: middle`` draws it."""
-    w, h = text_width(label, EDGE_FONT_SIZE) + 4, EDGE_FONT_SIZE * LINE_HEIGHT
-    x, y = mid
-    c.parts.append(f'<g transform="rotate({_n(math.degrees(tilt))},{_n(x)},{_n(y)})">')
-    c.parts.append(
-        f'<rect x="{_n(x - w / 2)}" y="{_n(y - h / 2)}" width="{_n(w)}" height="{_n(h)}" '
-        'fill="#ffffff" fill-opacity="0.85"/>'
-    )
-    inner = _Canvas()
-    _text(inner, x, y - h / 2, label, EDGE_FONT_SIZE, EDGE_TEXT)
-    c.parts.extend([*inner.parts, "</g>"])
-    cos, sin = math.cos(tilt), math.sin(tilt)
-    for dx, dy in ((-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)):
-        c.box.add(x + dx * cos - dy * sin, y + dx * sin + dy * cos)
+def _edge_labels(c: _Canvas, labels: list[_EdgeLabel], nodes: list[Rect], arrows: list[Rect]):
+    """Each label level on a white pad (its halo) at the first spot along its edge, the middle
+    first, that covers no node, no arrowhead and no other label. A label with no such spot
+    is left out of the picture (two labels on top of each other read as neither): its name
+    stays the edge's tooltip, as on the page zoomed out."""
+    h = EDGE_FONT_SIZE * LINE_HEIGHT + LABEL_PAD
+    taken: list[Rect] = []
+    for label in labels:
+        w = text_width(label.text, EDGE_FONT_SIZE) + 2 * LABEL_PAD
+        rects = [(x - w / 2, y - h / 2, x + w / 2, y + h / 2) for x, y in label.spots]
+        best = next(
+            (r for r in rects if not any(_overlaps(r, o) for o in (nodes, arrows, taken))), None
+        )
+        if best is None:
+            continue
+        taken.append(best)
+        x0, y0, x1, y1 = best
+        c.parts.append(
+            f'<g><rect x="{_n(x0)}" y="{_n(y0)}" width="{_n(x1 - x0)}" height="{_n(y1 - y0)}" '
+            'rx="3" ry="3" fill="#ffffff" fill-opacity="0.9"/>'
+        )
+        _text(c, (x0 + x1) / 2, y0 + LABEL_PAD / 2, label.text, EDGE_FONT_SIZE, EDGE_TEXT)
+        c.parts.append("</g>")
+        c.box.add(x0, y0, x1 - x0, y1 - y0)
 
 
 # --- document --------------------------------------------------------------------
@@ -347,17 +420,36 @@ def render_svg(
 ) -> str:
     """The SVG document of *view* drawn at *positions*, sized so nothing is clipped."""
     graph = _Canvas()
-    focus = set(view.focus)
+    focus, folded = set(view.focus), dict(view.folded)
     missing = [n.id for n in view.nodes if n.id not in positions]
     spare = circle_positions(missing, radius=300.0 + 40 * math.sqrt(len(missing)))
     nodes = _Canvas()
     placed = {
-        n.id: _node(nodes, n, positions.get(n.id) or spare[n.id], options.lang, n.id in focus)
+        n.id: _node(
+            nodes,
+            n,
+            positions.get(n.id) or spare[n.id],
+            options.lang,
+            n.id in focus,
+            folded.get(n.id, 0),
+        )
         for n in view.nodes
     }
+    listed: frozenset[frozenset[str]] = frozenset()
+    if view.kind == "hierarchy":  # drawn as the page draws an org chart (page.chart_curve)
+        from ..layout import chart_lists
+
+        listed = chart_lists(view)
+    labels, arrows = [], []
     for e in view.edges:
         if e.source in placed and e.target in placed:
-            _edge(graph, e, placed, options, view.kind == "path")
+            chart = ""
+            if view.kind == "hierarchy":
+                chart = "side" if frozenset((e.source, e.target)) in listed else "down"
+            label, arrow = _edge(graph, e, placed, options, view.kind == "path", chart)
+            labels += [label] if label else []
+            arrows += [arrow] if arrow else []
+    _edge_labels(graph, labels, [p.rect for p in placed.values()], arrows)
     graph.parts.extend(nodes.parts)
     box = graph.box
     for x, y in ((nodes.box.x0, nodes.box.y0), (nodes.box.x1, nodes.box.y1)):

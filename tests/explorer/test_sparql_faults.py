@@ -14,8 +14,9 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -27,60 +28,15 @@ from explorer.sources.sparql_http import (
     SparqlClient,
     cancel_when,
 )
+
+if TYPE_CHECKING:
+    from conftest import RawServer  # tests/conftest.py, with its raw_server fixture
 from explorer.sources.sparql_json import MalformedReply, read_results
 
 SCRIPT = Path(sys.executable).parent / "kg-explorer"
 HANG_GUARD = 60  # seconds: only to turn a hang into a failure, never reached when it works
 ASK_TRUE = b'{"head": {}, "boolean": true}'
 E = "https://example.org/e"
-
-
-class RawServer:
-    """Accepts connections on 127.0.0.1 and hands each socket to *handler* in a thread."""
-
-    def __init__(self, handler: Callable[[socket.socket, RawServer], None]) -> None:
-        self.handler = handler
-        self.accepted = threading.Event()
-        self.stopping = threading.Event()
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/sparql"
-        self._conns: list[socket.socket] = []
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self._listener.accept()
-            except OSError:
-                return
-            self._conns.append(conn)
-            self.accepted.set()
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _handle(self, conn: socket.socket) -> None:
-        try:
-            self.handler(conn, self)
-        except OSError:
-            pass
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self._listener.close()
-        for conn in self._conns:
-            conn.close()
-
-
-@pytest.fixture
-def raw_server() -> Iterator[Callable[..., RawServer]]:
-    servers: list[RawServer] = []
-
-    def start(handler: Callable[[socket.socket, RawServer], None]) -> RawServer:
-        servers.append(RawServer(handler))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.stop()
 
 
 def read_request(conn: socket.socket) -> bytes:

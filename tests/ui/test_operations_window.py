@@ -28,54 +28,24 @@ EXIT_GUARD_S = 120  # a hang guard for the child process, far below the endpoint
 ENDPOINT_TIMEOUT = 600  # so nothing here can end by the socket or deadline giving up
 
 
-class StuckServer:
-    """Accepts connections and never answers (``drip=False``) or answers one byte a
-    second (``drip=True``), which no socket timeout notices. Touches *marker* on the
-    first connection, so another process can tell a request is under way."""
+def hang(_conn: socket.socket, _server) -> None:
+    """Accept and never answer: the connection stays open until the server stops."""
 
-    def __init__(self, *, drip: bool, marker: Path | None = None) -> None:
-        self.drip, self.marker = drip, marker
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
-        self.accepted = threading.Event()
-        self.stopping = threading.Event()
-        self.conns: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
 
-    def _accept(self) -> None:
-        while not self.stopping.is_set():
-            try:
-                conn, _addr = self.sock.accept()
-            except OSError:
-                return
-            self.conns.append(conn)
-            if self.marker is not None:
-                self.marker.touch()
-            self.accepted.set()
-            if self.drip:
-                threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
-
-    def _drip(self, conn: socket.socket) -> None:
-        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
-        reply = iter(head + b"Content-Length: 100000\r\n\r\n" + b" " * 100_000)
-        while not self.stopping.wait(1):
-            try:
-                conn.send(bytes([next(reply)]))
-            except (OSError, StopIteration):
-                return
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.sock.close()
-        for conn in self.conns:
-            conn.close()
+def drip(conn: socket.socket, server) -> None:
+    """Answer one byte a second, which no socket timeout notices."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+    reply = iter(head + b"Content-Length: 100000\r\n\r\n" + b" " * 100_000)
+    while not server.stopping.wait(1):
+        try:
+            conn.send(bytes([next(reply)]))
+        except (OSError, StopIteration):
+            return
 
 
 @pytest.fixture(params=["hanging", "dripping"])
-def stuck_server(request):
-    server = StuckServer(drip=request.param == "dripping")
-    yield server
-    server.stop()
+def stuck_server(request, raw_server):
+    return raw_server(drip if request.param == "dripping" else hang)
 
 
 def test_cancel_stops_waiting_for_a_stuck_endpoint_at_once(qtbot, window, stuck_server):
@@ -146,9 +116,9 @@ def _child(tmp_path: Path, body: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_app_exits_when_closed_while_an_endpoint_hangs(tmp_path):
-    marker = tmp_path / "connected"
-    server = StuckServer(drip=False, marker=marker)
+def test_the_app_exits_when_closed_while_an_endpoint_hangs(tmp_path, raw_server):
+    marker = tmp_path / "connected"  # touched on the first connection, for the child to see
+    server = raw_server(lambda _conn, _server: marker.touch())
     try:
         done = _child(
             tmp_path,
