@@ -62,10 +62,10 @@ print(json.dumps({"open": opened, "peak_open": peak_open, "whole": whole, "finis
 
 #: open_for_window's progress phrases -> what the step until the next one does.
 STAGES = {
-    "reading": "scan (labels, types, degrees; the store loads alongside)",
+    "reading": "scan (labels, types, degrees, links; the store loads alongside)",
     "indexing": "search index",
+    "finding the tree roots": "tree roots and their children (scan's links)",
     "ranking": "opening view (waits for the store)",
-    "finding the tree roots": "tree roots and their children (store)",
 }
 
 

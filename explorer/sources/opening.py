@@ -65,18 +65,18 @@ def open_for_window(
     progress(0.6, "indexing")
     graph.search_index  # noqa: B018 - built here, not on the GUI thread
     _check(cancelled)
-    progress(0.7, "ranking")
-    if len(graph) > WHOLE_CAP:  # the opening view, made once here: its facts and nodes
-        from ..views import whole  # are then cached, and the GUI thread only draws
-
-        whole(graph, cap=WHOLE_CAP)
-    _check(cancelled)
-    progress(0.8, "finding the tree roots")
-    roots = graph.hierarchy.roots()
+    progress(0.7, "finding the tree roots")  # a large file's from the scan: while its
+    roots = graph.hierarchy.roots()  # store is still loading
     unfold = getattr(graph.hierarchy, "prefetch", None)
     if unfold is not None:  # the tree panel shows the roots' children at once: fetched here
         _check(cancelled)
         unfold(roots)
+    _check(cancelled)
+    progress(0.8, "ranking")
+    if len(graph) > WHOLE_CAP:  # the opening view, made once here: its facts and nodes
+        from ..views import whole  # are then cached, and the GUI thread only draws
+
+        whole(graph, cap=WHOLE_CAP)
     if _is_large(graph):
         graph.window_roots = roots  # type: ignore[attr-defined]
     else:  # a small graph: its whole index costs milliseconds

@@ -382,13 +382,29 @@ class StoreGraph(LazyGraph):
         )
 
     @cached_property
-    def _tree_predicates(self) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
+    def _tree_predicate_names(self) -> tuple[list[str], list[str]]:
         """Upward and downward predicates of the first kind of tree the data has (the
-        organization tree, else concepts, else classes), with declared sub-properties."""
-        declared = [
-            (q.subject.value, _value(q.object))
-            for q in self._match(None, ox.NamedNode(str(RDFS.subPropertyOf)), None)
-        ]
+        organization tree, else concepts, else classes), with declared sub-properties:
+        read off the scan's links when it kept them, else asked of the store."""
+        links = self._scan.links
+        sub_property = str(RDFS.subPropertyOf)
+        if links is not None:
+            names, known = links.names, links.predicate_ids
+            n = known.get(sub_property, -1)
+            triples = zip(links.subjects, links.predicates, links.objects, strict=True)
+            declared = [(names[a], names[b]) for a, pn, b in triples if pn == n]
+
+            def present(p: str) -> bool:
+                return p in known
+        else:
+            declared = [
+                (q.subject.value, _value(q.object))
+                for q in self._match(None, ox.NamedNode(sub_property), None)
+            ]
+
+            def present(p: str) -> bool:
+                return next(self._match(None, ox.NamedNode(p), None), None) is not None
+
         up: set[str] = set()
         down: set[str] = set()
         for ups, downs in KINDS.values():
@@ -398,12 +414,45 @@ class StoreGraph(LazyGraph):
                     up.add(sub)
                 elif sup in down:
                     down.add(sub)
-            if any(next(self._match(None, ox.NamedNode(p), None), None) for p in up | down):
+            if any(present(p) for p in up | down):
                 break
-        return [ox.NamedNode(p) for p in sorted(up)], [ox.NamedNode(p) for p in sorted(down)]
+        return sorted(up), sorted(down)
+
+    @cached_property
+    def _tree_predicates(self) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
+        up, down = self._tree_predicate_names
+        return [ox.NamedNode(p) for p in up], [ox.NamedNode(p) for p in down]
+
+    @cached_property
+    def _tree_links(self) -> tuple[dict[int, list[int]], bytearray] | None:
+        """From the scan's links: each parent's children (by number), and a flag per
+        number that has a parent, by the tree predicates. None without the links."""
+        links = self._scan.links
+        if links is None:
+            return None
+        up, down = self._tree_predicate_names
+        known = links.predicate_ids
+        upward = {known[p] for p in up if p in known}
+        downward = {known[p] for p in down if p in known}
+        below: dict[int, list[int]] = {}
+        for a, pn, b in zip(links.subjects, links.predicates, links.objects, strict=True):
+            if pn in upward:
+                below.setdefault(b, []).append(a)
+            elif pn in downward:
+                below.setdefault(a, []).append(b)
+        has_parent = bytearray(len(links.names))
+        for kids in below.values():
+            for c in kids:
+                has_parent[c] = 1
+        return below, has_parent
 
     def tree_kin(self, ids: list[str], *, down: bool) -> dict[str, list[str]]:
-        """Children (*down*) or parents of each id: child -up-> parent, parent -down-> child."""
+        """Children (*down*) or parents of each id: child -up-> parent, parent -down-> child.
+        Children come from the scan's links when it kept them (no wait for the store),
+        unless a blank node is asked about (its id is the store's, not the scan's)."""
+        tree = self._tree_links
+        if down and tree is not None and not any(i.startswith("_:") for i in ids):
+            return self._children_from_links(ids, tree[0])
         up, downward = self._tree_predicates
         found: dict[str, list[str]] = {}
         for i in ids:
@@ -424,9 +473,31 @@ class StoreGraph(LazyGraph):
             found[i] = [k for k in kin if isinstance(k, str) and not k.startswith("_:")]
         return found
 
+    def _children_from_links(self, ids: list[str], below: dict[int, list[int]]) -> dict:
+        links = self._scan.links
+        assert links is not None
+        names, numbers = links.names, links.node_ids
+        found: dict[str, list[str]] = {}
+        for i in ids:
+            try:
+                _term(i)  # as the store's answer: no entry for an id that is no term
+            except ValueError:
+                continue
+            n = numbers.get(i)
+            kids = [names[c] for c in below.get(n, ())] if n is not None else []
+            found[i] = [k for k in kids if not k.startswith("_:")][:MAX_MATCHES]
+        return found
+
     def tree_roots(self) -> list[str]:
         """Entities with children and no parent: one pass over the hierarchy links (a
-        SPARQL ``FILTER NOT EXISTS`` took time in the square of a parent's children)."""
+        SPARQL ``FILTER NOT EXISTS`` took time in the square of a parent's children);
+        from the scan's links when it kept them, else from the store."""
+        tree = self._tree_links
+        if tree is not None:
+            names = self._scan.links.names  # type: ignore[union-attr]
+            below, has_parent = tree
+            found = (names[n] for n in below if not has_parent[n])
+            return sorted(r for r in found if not r.startswith("_:"))[:MAX_MATCHES]
         up, down = self._tree_predicates
         store = self.store()
         parents: set[str] = set()

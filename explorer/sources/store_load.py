@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -70,6 +71,33 @@ class Column:
         ]
 
 
+class Links:
+    """Every link from a subject to an IRI or blank node that the columns do not keep
+    (relations, hierarchy and schema links), as three arrays of interned numbers.
+
+    The tree's roots and children are answered from them without the store (~3 MB
+    of arrays at 1M triples). A blank node is kept as ``_:`` + its id in this parse:
+    it makes links count (as in the store) but is never part of an answer.
+    """
+
+    __slots__ = ("names", "node_ids", "objects", "predicate_ids", "predicates", "subjects")
+
+    def __init__(self) -> None:
+        self.node_ids: dict[str, int] = {}
+        self.names: list[str] = []
+        #: Every predicate outside the columns, whatever its objects (literals too).
+        self.predicate_ids: dict[str, int] = {}
+        self.subjects, self.predicates, self.objects = array("I"), array("I"), array("I")
+
+    def number(self, name: str) -> int:
+        """*name*'s number, given on first sight."""
+        n = self.node_ids.get(name)
+        if n is None:
+            n = self.node_ids[name] = len(self.names)
+            self.names.append(name)
+        return n
+
+
 @dataclass
 class Scan:
     """What one pass over the file keeps, column by column (no per-subject objects).
@@ -86,6 +114,14 @@ class Scan:
     #: Links between IRIs per IRI, both directions (no types or bookkeeping): the
     #: degree ranking of the whole-graph view, counted during the pass that reads it.
     degree: dict[str, int] = field(default_factory=dict)
+    #: The links themselves (the tree's roots and children before the store is there);
+    #: None when the scan counted no degrees, or was read back from the cache.
+    links: Links | None = None
+
+    def __getstate__(self) -> dict:
+        """The cache keeps the columns, not the links: its entry has the roots and their
+        children, and its store is there at once."""
+        return {**self.__dict__, "links": None}
 
     def of(self, iri: str, column: int) -> list[tuple[int, str, str]]:
         row = self.ids.get(iri)
@@ -125,15 +161,20 @@ def _kinds() -> dict[str, tuple[int, int]]:
 def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None, degrees: bool = True) -> Scan:
     """One pass: labels, aliases, descriptions and types (LoadError with line/column).
 
-    With *degrees* it also counts every IRI's links (the whole view's ranking); a
+    With *degrees* it also keeps the links between terms (:class:`Links`: the tree
+    without the store) and counts every IRI's links (the whole view's ranking); a
     one-off search passes False and keeps neither the time nor the memory (a string
     key per IRI: ~0.4 GB at 10M triples).
     """
     out = Scan()
     kinds = _kinds().get
-    named, literal = ox.NamedNode, ox.Literal
+    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
     ids, meta, columns = out.ids, out.meta, out.columns
-    degree, links = out.degree, out.degree.get
+    links = out.links = Links() if degrees else None
+    if links is not None:
+        node_ids, names, predicate_ids = links.node_ids, links.names, links.predicate_ids
+        subjects, predicates, objects = links.subjects, links.predicates, links.objects
+    counts: list[int] = []  # links between IRIs, per node number (no bookkeeping)
     skip = fx.META_PREDICATES
     count = 0
     try:
@@ -143,13 +184,33 @@ def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None, degrees: b
             p = q.predicate.value
             kind = kinds(p)
             if kind is None:
-                if not degrees:
+                if links is None:
                     continue
-                o = q.object
-                if type(o) is named and p not in skip and type(q.subject) is named:
-                    s, o = q.subject.value, o.value
-                    degree[s] = links(s, 0) + 1
-                    degree[o] = links(o, 0) + 1
+                pn = predicate_ids.get(p)
+                if pn is None:
+                    pn = predicate_ids[p] = len(predicate_ids)
+                o, s = q.object, q.subject
+                to, ts = type(o), type(s)
+                if (to is not named and to is not blank) or (ts is not named and ts is not blank):
+                    continue
+                sv = s.value if ts is named else "_:" + s.value
+                ov = o.value if to is named else "_:" + o.value
+                a = node_ids.get(sv)
+                if a is None:
+                    a = node_ids[sv] = len(names)
+                    names.append(sv)
+                    counts.append(0)
+                b = node_ids.get(ov)
+                if b is None:
+                    b = node_ids[ov] = len(names)
+                    names.append(ov)
+                    counts.append(0)
+                subjects.append(a)
+                predicates.append(pn)
+                objects.append(b)
+                if to is named and ts is named and p not in skip:
+                    counts[a] += 1
+                    counts[b] += 1
                 continue
             s = q.subject
             if type(s) is not named:  # blank-node ids differ between two parses
@@ -185,6 +246,8 @@ def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None, degrees: b
     except (ValueError, OSError) as exc:
         raise LoadError(f"{fmt}: {exc}", source=source) from None
     out.triples = count
+    if links is not None:
+        out.degree = {name: n for name, n in zip(links.names, counts, strict=True) if n}
     return out
 
 

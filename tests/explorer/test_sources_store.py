@@ -223,3 +223,87 @@ def test_a_one_off_search_counts_no_degrees_yet_ranks_from_the_store(big_file, b
     hits = big.search_index.search("工作委员会")[:5]
     assert hits and once.search_index.search("工作委员会")[:5] == hits
     assert once.top_entities(20) == big.top_entities(20)
+
+
+# --- the tree from the scan's links, before the store --------------------------------
+TREE_TTL = """\
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://example.org/t/> .
+ex:partOf rdfs:subPropertyOf org:subOrganizationOf .
+ex:top rdfs:label "Top"@en ; org:hasSubOrganization ex:a , ex:b .
+ex:a rdfs:label "A"@en . ex:b rdfs:label "b"@en .
+ex:c rdfs:label "C"@en ; ex:partOf ex:a .
+ex:d rdfs:label "D"@en ; org:subOrganizationOf ex:a , ex:b .
+ex:under-blank rdfs:label "Under a blank"@en ; org:subOrganizationOf _:anon .
+ex:e rdfs:label "E"@en ; org:subOrganizationOf ex:under-blank .
+_:kid org:subOrganizationOf ex:only-blank-kids .
+ex:only-blank-kids rdfs:label "Only blank children"@en .
+ex:p rdfs:label "P"@en ; org:subOrganizationOf ex:q .
+ex:q rdfs:label "Q"@en ; org:subOrganizationOf ex:p .
+ex:r rdfs:label "R"@en ; org:subOrganizationOf ex:p .
+ex:lit rdfs:label "Literal parent"@en ; org:unitOf "not a unit" .
+ex:narrow skos:broader ex:broad .
+"""
+CONCEPTS_TTL = """\
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://example.org/t/> .
+ex:k1 skos:prefLabel "k1"@en ; skos:broader ex:k0 .
+ex:k0 skos:prefLabel "k0"@en ; skos:narrower ex:k2 .
+ex:k2 skos:prefLabel "k2"@en .
+"""
+
+
+def _unstarted(path: Path) -> StoreGraph:
+    """A store-backed graph whose store has not started loading: what it answers comes
+    from the scan alone (a question that needed the store would start it)."""
+    from explorer.sources.store_load import StoreLoader, scan
+
+    base = path.resolve().as_uri()
+    loader = StoreLoader(str(path), "turtle", source=str(path), base_iri=base, start=False)
+    found = scan(path.read_bytes(), "turtle", source=str(path), base_iri=base)
+    return StoreGraph(loader, found, source=str(path))
+
+
+@pytest.mark.parametrize("text", [TREE_TTL, CONCEPTS_TTL], ids=["organization", "concepts"])
+def test_tree_roots_and_children_come_from_the_scan_as_the_store_gives_them(tmp_path, text):
+    path = tmp_path / "tree.ttl"
+    path.write_text(text, encoding="utf-8")
+    early = _unstarted(path)
+    store_only = open_store(path, preload=False)  # no links kept: the store answers
+    assert store_only.scan.links is None and early.scan.links is not None
+    roots = early.tree_roots()
+    assert roots and roots == store_only.tree_roots()
+    iris = sorted(i for i in {*early.scan.links.names, *early.scan.ids} if not i.startswith("_:"))
+    mine, theirs = early.tree_kin(iris, down=True), store_only.tree_kin(iris, down=True)
+    assert {k: sorted(v) for k, v in mine.items()} == {k: sorted(v) for k, v in theirs.items()}
+    shown = early.hierarchy.roots()
+    assert shown == store_only.hierarchy.roots()
+    assert [early.hierarchy.children(r) for r in shown] == [
+        store_only.hierarchy.children(r) for r in shown
+    ]
+    assert not early._loader._started  # the first window's tree never waited for the store
+    for blank in (i for i in early.scan.links.names if i.startswith("_:")):  # the store's ids
+        assert early.tree_kin([blank], down=True) == store_only.tree_kin([blank], down=True)
+
+
+def test_the_organization_tree_from_the_links_keeps_sub_properties_blanks_and_cycles(tmp_path):
+    path = tmp_path / "tree.ttl"
+    path.write_text(TREE_TTL, encoding="utf-8")
+    t = "https://example.org/t/"
+    g = _unstarted(path)
+    # under-blank has a (blank) parent: not a root; only-blank-kids has (blank) children: one;
+    # p and q are a cycle (no root); the concept tree is another kind, never mixed in.
+    assert g.tree_roots() == [t + "only-blank-kids", t + "top"]
+    assert g.hierarchy.children(t + "top") == [t + "a", t + "b"]
+    assert g.hierarchy.children(t + "a") == [t + "c", t + "d"]  # c by the sub-property
+    assert g.hierarchy.children(t + "only-blank-kids") == []
+
+
+def test_the_links_are_kept_only_when_degrees_are(big_file, big):
+    once = open_store(big_file, preload=False)
+    assert once.scan.links is None
+    links = big.scan.links
+    assert links is not None and len(links.subjects) == len(links.objects) > 0
+    assert big.tree_roots() == once.tree_roots()
