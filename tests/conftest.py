@@ -1,7 +1,8 @@
 """Shared by every test folder: Qt runs offscreen, and QtWebEngine without a sandbox.
 
 Both variables must be set before anything imports Qt, hence at the top here. The
-index cache of opened files goes to a folder of this run's own, never the user's.
+index cache of opened files and every other cache go to a folder of this run's own,
+never the user's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 _CACHE = tempfile.TemporaryDirectory(prefix="kg-explorer-test-cache-")
-os.environ["KG_EXPLORER_CACHE_DIR"] = _CACHE.name
+os.environ["KG_EXPLORER_CACHE_DIR"] = str(Path(_CACHE.name) / "index")
+os.environ["XDG_CACHE_HOME"] = str(Path(_CACHE.name) / "xdg")  # e.g. the saved font metrics
 
 DATA = Path(__file__).parent / "data"
 

@@ -32,6 +32,7 @@ instant (see :func:`reads_may_block`), so a local graph answers synchronously.
 from __future__ import annotations
 
 import itertools
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -66,9 +67,8 @@ class JobControl(threading.Event):
 def reads_may_block(kg: object) -> bool:
     """Whether reading *kg* may wait on the network (a SPARQL endpoint): then every read
     goes to a worker. Files, small or store-backed, answer from memory or local disk."""
-    from explorer.sources.sparql import EndpointGraph
-
-    return isinstance(kg, EndpointGraph)
+    sparql = sys.modules.get("explorer.sources.sparql")  # not imported: no endpoint exists
+    return sparql is not None and isinstance(kg, sparql.EndpointGraph)
 
 
 class Operation:

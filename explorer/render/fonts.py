@@ -9,11 +9,16 @@ font's own advance widths, so labels at the edge of an image are never clipped.
 from __future__ import annotations
 
 import io
+import json
+import os
 import shutil
 import subprocess
+import tempfile
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 #: Family list for the SVG: the CJK face first so Chinese never falls back to boxes.
 FONT_FAMILIES = (
@@ -103,11 +108,83 @@ def _guess(ch: str) -> float:
 
 @lru_cache(maxsize=1)
 def _measure_table() -> tuple[dict[int, int], float] | None:
+    """The CJK font's advance widths: from the saved copy when the font file is unchanged
+    (finding the font and reading its 65k glyphs costs ~0.3 s, on every start-up that
+    lays out a view), else read from the font and saved for the next start."""
+    saved = _read_saved_metrics()
+    if saved is not None:
+        return saved
     try:
         font = cjk_font()
     except FontError:
         return None
-    return _metrics(font.path, font.index)
+    table = _metrics(font.path, font.index)
+    if table is not None:
+        _save_metrics(font, table)
+    return table
+
+
+def _metrics_file() -> Path:
+    import platformdirs
+
+    folder = Path(platformdirs.user_cache_dir("kg-explorer", appauthor=False))
+    return folder / "fonts" / "cjk-metrics-v1.json"
+
+
+def _font_stamp(path: str) -> list[int]:
+    info = os.stat(path)
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _read_saved_metrics() -> tuple[dict[int, int], float] | None:
+    """The saved table if it describes the font file as it is now; None otherwise."""
+    try:
+        saved = json.loads(_metrics_file().read_text(encoding="utf-8"))
+        if _font_stamp(saved["path"]) != saved["stamp"]:
+            return None
+        default = int(saved["default"])
+        widths: dict[int, int] = {}
+        for start, end in saved["covered"]:
+            widths.update(dict.fromkeys(range(int(start), int(end) + 1), default))
+        widths.update({int(cp): int(w) for cp, w in saved["other"].items()})
+        return widths, float(saved["upem"])
+    except (OSError, ValueError, KeyError, TypeError, ImportError):
+        return None  # none yet, unreadable, or the font changed: read the font again
+
+
+def _save_metrics(font: FontFile, table: tuple[dict[int, int], float]) -> None:
+    """Save *table* compactly (covered code point runs, the common advance and the others),
+    written whole then renamed; a cache that cannot be written only costs time."""
+    widths, upem = table
+    if not widths:
+        return
+    default = Counter(widths.values()).most_common(1)[0][0]
+    runs: list[list[int]] = []
+    for cp in sorted(widths):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    record = {
+        "path": font.path,
+        "stamp": _font_stamp(font.path),
+        "upem": upem,
+        "default": default,
+        "covered": runs,
+        "other": {str(cp): w for cp, w in widths.items() if w != default},
+    }
+    try:
+        target = _metrics_file()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".metrics.", suffix=".part", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(record, out, separators=(",", ":"))
+            os.replace(tmp, target)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    except (OSError, ImportError):
+        pass
 
 
 def text_width(text: str, size: float) -> float:

@@ -20,7 +20,6 @@ import os
 import tempfile
 import threading
 from functools import cache, lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +111,7 @@ def _shell_key(lang: Lang, edge_labels: bool) -> str:
     for part in (
         (TEMPLATES / TEMPLATE).read_bytes(),
         (ASSETS / "bridge.js").read_bytes(),
-        metadata.version("pyvis").encode(),
+        (_pyvis_templates().parent / "_version.py").read_bytes(),  # no importlib.metadata
         json.dumps(options(edge_labels=edge_labels), sort_keys=True).encode(),
         lang.encode(),
     ):
