@@ -15,21 +15,9 @@ from explorer.export import ExportOptions, export
 from explorer.graph import KnowledgeGraph
 from explorer.model import Edge, GraphView, Node
 from explorer.render.fonts import text_width
-from explorer.sources import open_source
 from explorer.state import ExplorerState
 
-ORGANIGRAM = Path("../shared/data/organigrams/berlin-senfin-2023.ttl")
 SUB = "http://www.w3.org/ns/org#subOrganizationOf"
-
-
-@pytest.fixture(scope="module")
-def article() -> KnowledgeGraph:
-    return KnowledgeGraph.article()
-
-
-@pytest.fixture(scope="module")
-def organigram():
-    return open_source(ORGANIGRAM)
 
 
 def svg_node_boxes(path: Path) -> list[Rect]:

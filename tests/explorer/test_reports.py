@@ -28,11 +28,6 @@ LZ = "https://w3id.org/kg-explorer/lanzhou/"
 SOURCE = "某报, 2021-01-04, p. B1"
 
 
-@pytest.fixture(scope="module")
-def article() -> KnowledgeGraph:
-    return KnowledgeGraph.article()
-
-
 def test_display_quote_drops_ocr_line_break_spaces_only_between_chinese():
     assert display_quote("党组织负责人为兼职 委员") == "党组织负责人为兼职委员"
     assert display_quote("426个社 区全部成立") == "426个社区全部成立"

@@ -7,30 +7,14 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from itertools import pairwise
-from pathlib import Path
 
-import pytest
 from svg_shapes import SVG, Rect, extent, overlap, text_rect
 
 from explorer import layout, views
 from explorer.export import ExportOptions
 from explorer.export.images import svg_text
-from explorer.graph import KnowledgeGraph
 from explorer.render.page import EDGE_FONT_SIZE, folded_marker
 from explorer.render.svg import NODE_SIZE
-from explorer.sources import open_source
-
-ORGANIGRAM = Path("../shared/data/organigrams/berlin-senfin-2023.ttl")
-
-
-@pytest.fixture(scope="module")
-def article() -> KnowledgeGraph:
-    return KnowledgeGraph.article()
-
-
-@pytest.fixture(scope="module")
-def organigram():
-    return open_source(ORGANIGRAM)
 
 
 def drawing(view, lang="zh") -> ET.Element:
