@@ -396,6 +396,7 @@ def radial_layout(view: GraphView, center: str) -> Positions:
         ids = rings[ring]
         if ring == 1:
             ids.sort(key=lambda i: (by_id[i].category, by_id[i].label("en").casefold()))
+            ids = _linked_side_by_side(ids, view)
         else:
             ids.sort(key=lambda i: min((angle_of[p] for p in parents.get(i, ())), default=7.0))
         # A crowded ring alternates between two radii, so neighbours' labels do not touch.
@@ -410,6 +411,31 @@ def radial_layout(view: GraphView, center: str) -> Positions:
         if stagger:
             radius += STAGGER_GAP
     return out
+
+
+def _linked_side_by_side(ids: list[str], view: GraphView) -> list[str]:
+    """*ids* (one ring, in their order) with the ones linked to each other placed next to
+    each other: two linked neighbours on opposite sides of the ring would draw their link
+    straight through the centre and its label on top of the centre's links."""
+    ring = set(ids)
+    linked: dict[str, list[str]] = {}
+    for e in view.edges:
+        if e.source in ring and e.target in ring and e.source != e.target:
+            linked.setdefault(e.source, []).append(e.target)
+            linked.setdefault(e.target, []).append(e.source)
+    rank = {node_id: i for i, node_id in enumerate(ids)}
+    order: list[str] = []
+    placed: set[str] = set()
+    for start in ids:
+        todo = [start]
+        while todo:  # depth first from each unplaced node: a linked group stays together
+            node_id = todo.pop()
+            if node_id in placed:
+                continue
+            placed.add(node_id)
+            order.append(node_id)
+            todo.extend(sorted(set(linked.get(node_id, ())) - placed, key=rank.get, reverse=True))
+    return order
 
 
 # --- a path, left to right -------------------------------------------------------------------

@@ -174,3 +174,25 @@ def test_the_same_view_gets_the_same_positions_whatever_order_its_edges_came_in(
     for view in (views.whole(article), views.hierarchy_view(organigram)):
         shuffled = replace(view, edges=tuple(reversed(view.edges)))
         assert layout.positions(shuffled) == layout.positions(view)
+
+
+def test_linked_neighbours_sit_side_by_side_on_the_ring():
+    """Linked neighbours opposite each other would draw their link through the centre."""
+    cats = {"a": "mechanism", "x": "organization", "b": "place", "y": "role"}
+    ring = [Node(i, (("en", i),), i, category=cat) for i, cat in cats.items()]
+    nodes = (Node("c", (("en", "c"),), "c"), *ring)
+    link = "urn:p"
+    edges = (
+        *(Edge("c", i, link) for i in cats),
+        Edge("a", "b", link),  # a and b sort apart by category: a x b y
+        Edge("x", "y", link),
+    )
+    view = GraphView(nodes=nodes, edges=edges, focus=("c",), kind="neighbourhood")
+    pos = layout.radial_layout(view, "c")
+
+    def apart(p: str, q: str) -> float:
+        turn = abs(math.atan2(*pos[p][::-1]) - math.atan2(*pos[q][::-1])) % (2 * math.pi)
+        return min(turn, 2 * math.pi - turn)
+
+    assert apart("a", "b") == pytest.approx(math.pi / 2, abs=1e-3)
+    assert apart("x", "y") == pytest.approx(math.pi / 2, abs=1e-3)
