@@ -593,6 +593,18 @@ def chart_lists(view: GraphView) -> frozenset[frozenset[str]]:
     return frozenset(out)
 
 
+def chart_links(view: GraphView) -> dict[str, str]:
+    """How an org chart draws each link, by edge id: ``"side"`` along a list's spine,
+    ``"down"`` from a parent into its unit; empty when *view* is not an org chart. The
+    page and the SVG writer both read it, so the screen and exports draw the same."""
+    if view.kind != "hierarchy":
+        return {}
+    listed = chart_lists(view)
+    return {
+        e.id: "side" if frozenset((e.source, e.target)) in listed else "down" for e in view.edges
+    }
+
+
 def chart_anchor(view: GraphView) -> str | None:
     """The root of the view's largest tree: where a reader starts an org chart too big to fit."""
     ids, tree, depth = _chart_tree(view)

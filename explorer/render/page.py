@@ -219,17 +219,14 @@ def page_data(
         if nodes is None or e.source in chosen_ids or e.target in chosen_ids
     ]
     if view.kind == "hierarchy":
-        from ..layout import chart_lists
+        from ..layout import chart_links
 
-        listed = chart_lists(view)
-        by_id = {r["id"]: r for r in edges}
-        for e in view.edges:
-            if e.id in by_id:
-                in_list = frozenset((e.source, e.target)) in listed
-                by_id[e.id]["smooth"] = chart_curve(in_list)
-                # An org chart's links all say "part of": written on each, they pile up
-                # against the unit names (as along a list's spine); the tooltip keeps it.
-                by_id[e.id]["label"] = ""
+        runs = chart_links(view)
+        for record in edges:
+            record["smooth"] = chart_curve(runs[record["id"]] == "side")
+            # An org chart's links all say "part of": written on each, they pile up
+            # against the unit names (as along a list's spine); the tooltip keeps it.
+            record["label"] = ""
     return {
         "nodes": [
             node_record(

@@ -435,17 +435,13 @@ def render_svg(
         )
         for n in view.nodes
     }
-    listed: frozenset[frozenset[str]] = frozenset()
-    if view.kind == "hierarchy":  # drawn as the page draws an org chart (page.chart_curve)
-        from ..layout import chart_lists
+    from ..layout import chart_links
 
-        listed = chart_lists(view)
+    runs = chart_links(view)  # an org chart's links, drawn as the page draws them
     labels, arrows = [], []
     for e in view.edges:
         if e.source in placed and e.target in placed:
-            chart = ""
-            if view.kind == "hierarchy":
-                chart = "side" if frozenset((e.source, e.target)) in listed else "down"
+            chart = runs.get(e.id, "")
             label, arrow = _edge(graph, e, placed, options, view.kind == "path", chart)
             labels += [label] if label else []
             arrows += [arrow] if arrow else []
