@@ -7,23 +7,38 @@ says why it matched (``Hit.reason``: exact, alias, pinyin, initials...), so a re
 list can explain itself. Fuzzy matches come only when nothing else matched, and only
 close ones (:data:`FUZZY_CUTOFF`): a typo is forgiven, noise is not.
 
-Built in one pass (keys folded in bulk, one sort); a query is a binary search and
-C-level ``str.find`` scans (one string per script), fast per keystroke at 200k
-entities; worse-ranked scans are skipped once enough better hits are found. Pinyin
-keys are made on the first Latin query: by pypinyin on small indexes, by a
+Each set of keys is stored without an object per key: the distinct keys, sorted and
+joined in one string (pure-ASCII keys apart, at one byte a character), with arrays of
+where each key starts and which entries own it. A query is a binary search over it
+and C-level ``str.find`` scans of the same strings, fast per keystroke at 2M entities;
+worse-ranked scans are skipped once enough better hits are found. The strings and
+arrays also pickle and load in one piece each (the on-disk cache).
+
+Keys are folded, sorted and joined :data:`CHUNK` at a time, then merged block by
+block: no single C call runs long, so a thread beside a build (the GUI's, while
+:meth:`SearchIndex.warm` runs in a worker) gets the GIL back within milliseconds.
+Pinyin keys, description keys and the word index are built by :meth:`~SearchIndex.warm`
+or by the first query that needs them: by pypinyin on small indexes, by a
 per-character table on large ones (pypinyin takes ~27 s over 320k strings).
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
+import heapq
+import importlib.util
+import json
+import pickle
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from functools import cache
-from itertools import accumulate, chain, compress, repeat
-from operator import not_
-from typing import TYPE_CHECKING, NamedTuple
+from array import array
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from functools import cache, partial
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import itemgetter, ne, not_, or_
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import labels as lab
 from .model import Hit, Lang
@@ -34,9 +49,18 @@ if TYPE_CHECKING:
 RANK_EXACT, RANK_PREFIX, RANK_ALIAS, RANK_SUBSTRING, RANK_DESCRIPTION, RANK_FUZZY = range(6)
 _KIND = {0: "exact", 1: "prefix", 2: "alias", 3: "substring", 4: "description", 5: "fuzzy"}
 _SEP = "\x1f"  # joins keys for bulk folding and scans; never part of a folded key
+_LAST = "\U0010ffff"  # sorts after every character a key holds: q + _LAST ends q's prefix range
 _STRIP_BULK = re.compile(r"[^\w\x1f]+|_+")
 _NOT_HAN = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff\x1f]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ASCII_ALNUM = re.compile(r"[a-z0-9]")
+#: What folding deletes from ASCII text (after lower case): all but letters, digits, _SEP.
+_ASCII_DROP = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == _SEP))
+#: Texts or keys per C call (fold, sort, join, split): a few ms each, so that a thread
+#: beside a build gets the GIL at least every ~50 ms.
+CHUNK = 32768
+#: Bumped when the pickled state changes: an older index is refused, not misread.
+STATE_VERSION = 2
 #: Above this many Chinese texts, pinyin comes from a per-character table.
 PINYIN_EXACT_LIMIT = 5000
 #: Above this many fuzzy candidates, the cheaper plain ratio replaces WRatio.
@@ -49,16 +73,350 @@ FUZZY_CUTOFF = 75
 #: (``joint biulding`` in ``joint building by ...``, ``兰州市委`` in ``兰州市委员会议厅``).
 PARTIAL_MIN_QUERY, PARTIAL_CUTOFF = 5, 85
 
+#: ``progress(fraction, what)`` and ``cancelled()``, as the background runner gives them.
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+#: A build in steps: yields its fraction done between bounded C calls, returns its result.
+Steps = Generator[float, None, "_Keys"]
+_T = TypeVar("_T")
+#: Keys sampled from each table to choose where merged blocks end.
+_SAMPLE = 16
 
-def normalise_all(texts: list[str]) -> list[str]:
-    """:func:`labels.normalise` of many texts at once (one C-level pass over their join)."""
-    if not texts:
-        return []
-    big = unicodedata.normalize("NFKC", _SEP.join(texts)).casefold()
-    parts = _STRIP_BULK.sub("", big).split(_SEP)
-    if len(parts) != len(texts):  # a text held the separator itself
+
+def _fold_ascii(texts: list[str]) -> list[str] | None:
+    """Folded pure-ASCII texts: lower case, then a byte table drops all but letters and digits."""
+    joined = _SEP.join(texts).lower().encode("ascii").translate(None, _ASCII_DROP)
+    parts = joined.decode("ascii").split(_SEP)
+    return parts if len(parts) == len(texts) else None
+
+
+def _fold_any(texts: list[str]) -> list[str] | None:
+    parts = _STRIP_BULK.sub("", unicodedata.normalize("NFKC", _SEP.join(texts)).casefold())
+    found = parts.split(_SEP)
+    return found if len(found) == len(texts) else None
+
+
+def normalise_all(texts: Sequence[str]) -> list[str]:
+    """:func:`labels.normalise` of many texts at once (C-level passes over their join, ASCII
+    texts through a byte table); give it at most :data:`CHUNK` texts to keep calls short."""
+    texts = list(texts)
+    flags = list(map(str.isascii, texts))
+    if all(flags):
+        folded = _fold_ascii(texts)
+    elif not any(flags):
+        folded = _fold_any(texts)
+    else:
+        narrow = _fold_ascii(list(compress(texts, flags)))
+        wide = _fold_any(list(compress(texts, map(not_, flags))))
+        if narrow is None or wide is None:
+            folded = None
+        else:  # back in the input's order, still at C level: next() of the right one
+            pick = (iter(wide), iter(narrow)).__getitem__
+            folded = list(map(next, map(pick, flags)))
+    if folded is None:  # a text held the separator itself
         return [lab.normalise(t) for t in texts]
-    return parts
+    return folded
+
+
+def _word_lists(texts: list[str]) -> list[list[str]]:
+    """:func:`labels.words` of many texts at once."""
+    spaced = _STRIP_BULK.sub(" ", unicodedata.normalize("NFKC", _SEP.join(texts)).casefold())
+    parts = spaced.split(_SEP)
+    if len(parts) != len(texts):
+        return [lab.words(t) for t in texts]
+    return list(map(str.split, parts))
+
+
+class _Joined:
+    """Sorted keys joined in one string, each followed by ``_SEP``, and where each starts:
+    a list of strings without an object per string (indexable, so ``bisect`` works on it)."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.starts = array("I", [0])
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, j: int) -> str:
+        return self.text[self.starts[j] : self.starts[j + 1] - 1]
+
+    def between(self, lo: int, hi: int) -> list[str]:
+        """Keys *lo* to *hi* (excluded) as strings, in one C call."""
+        return self.text[self.starts[lo] : self.starts[hi] - 1].split(_SEP) if lo < hi else []
+
+
+class _Table(_Joined):
+    """Distinct keys of one kind (pure ASCII, or not), sorted; key *j* is owned by
+    ``owners[groups[j]:groups[j + 1]]`` in the order they were added. ``marks[j]`` (when
+    kept) says key *j* came, at least once, from the second input (pinyin initials)."""
+
+    __slots__ = ("groups", "marks", "owners")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups = array("I", [0])
+        self.owners = array("I")
+        self.marks = bytearray()
+
+    @classmethod
+    def of_sorted(cls, keys: list[str], owners: array) -> _Table:
+        table, parts = cls(), []
+        table._append(keys, owners, parts, marked=False)
+        table.text = parts[0]
+        return table
+
+    def _append(self, keys: list[str], owners: array, parts: list[str], marked: bool) -> None:
+        """A sorted block of keys (no key continued from the previous block), its text
+        added to *parts*. *marked*: owners are row * 2 + 1 if from the second input."""
+        ends = list(compress(range(1, len(keys)), map(ne, islice(keys, 1, None), keys)))
+        ends.append(len(keys))
+        distinct = [keys[0], *map(keys.__getitem__, islice(ends, len(ends) - 1))]
+        if marked:  # added second, a marked owner is last in its group
+            self.marks.extend(map((1).__and__, map(owners.__getitem__, map((-1).__add__, ends))))
+            owners = array("I", map((1).__rrshift__, owners))
+        base, offset = len(self.owners), self.starts[-1]
+        self.groups.extend(map(base.__add__, ends))
+        self.owners.extend(owners)
+        parts.append(_SEP.join(distinct) + _SEP)
+        lengths = map((1).__add__, map(len, distinct))
+        self.starts.extend(islice(accumulate(lengths, initial=offset), 1, None))
+
+    def find(self, key: str) -> int:
+        """Where *key* is, or -1."""
+        j = bisect.bisect_left(self, key)
+        return j if j < len(self) and self[j] == key else -1
+
+    def owners_of(self, j: int) -> array:
+        return self.owners[self.groups[j] : self.groups[j + 1]]
+
+    def marked(self, j: int) -> bool:
+        return bool(self.marks) and bool(self.marks[j])
+
+    def with_prefix(self, q: str) -> Iterator[tuple[int, str, bool]]:
+        """(owner, key, mark) of keys starting with *q*, in key order."""
+        j = bisect.bisect_left(self, q)
+        while j < len(self):
+            key = self[j]
+            if not key.startswith(q):
+                return
+            mark = self.marked(j)
+            for owner in self.owners_of(j):
+                yield owner, key, mark
+            j += 1
+
+    def containing(self, q: str) -> Iterator[tuple[int, str, bool]]:
+        """(owner, key, mark) of keys holding *q*, in key order (one ``str.find`` per key)."""
+        find, starts = self.text.find, self.starts
+        pos = find(q)
+        while pos >= 0:
+            j = bisect.bisect_right(starts, pos) - 1
+            key, mark = self.text[starts[j] : starts[j + 1] - 1], self.marked(j)
+            for owner in self.owners_of(j):
+                yield owner, key, mark
+            pos = find(q, starts[j + 1])
+
+    def span(self, q: str) -> tuple[int, int]:
+        """Distinct keys starting with *q*: ``lo, hi``."""
+        lo = bisect.bisect_left(self, q)
+        return lo, bisect.bisect_left(self, q + _LAST, lo)
+
+    def keys_between(self, lo: int, hi: int) -> list[str]:
+        """Keys *lo* to *hi*, each as many times as it has owners (as a plain list held them)."""
+        counts = map(int.__sub__, self.groups[lo + 1 : hi + 1], self.groups[lo:hi])
+        return list(chain.from_iterable(map(repeat, self.between(lo, hi), counts)))
+
+
+def _merge(tables: Sequence[_Table], *, marked: bool = False) -> Generator[float, None, _Table]:
+    """One table of several (equal keys' owners in table order), a block at a time."""
+    out, parts = _Table(), []
+    total, done = max(1, sum(len(t.owners) for t in tables)), 0
+    for keys, owners in _blocks(tables):
+        out._append(keys, owners, parts, marked)
+        done += len(keys)
+        yield done / total
+    out.text = "".join(parts)
+    return out
+
+
+def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array]]:
+    """The tables' keys (once per owner) in sorted order, about CHUNK at a time.
+
+    Blocks end at splitters drawn from a sample of every table, so each block takes a
+    slice of every table and one stable sort of their concatenation merges them; equal
+    keys never straddle two blocks."""
+    if not tables:
+        return
+    blocks = max(1, -(-sum(len(t.owners) for t in tables) // CHUNK))
+    sample = sorted(t[j] for t in tables for j in range(len(t) - 1, -1, -max(1, len(t) // _SAMPLE)))
+    splitters = list(dict.fromkeys(sample[len(sample) * b // blocks] for b in range(1, blocks)))
+    pos = [0] * len(tables)
+    for upper in [*splitters, None]:
+        keys: list[list[str]] = []
+        owners = array("I")
+        for n, table in enumerate(tables):
+            lo = pos[n]
+            hi = len(table) if upper is None else bisect.bisect_right(table, upper, lo)
+            if hi > lo:
+                keys.append(table.keys_between(lo, hi))
+                owners.extend(table.owners[table.groups[lo] : table.groups[hi]])
+                pos[n] = hi
+        if len(keys) == 1:
+            yield keys[0], owners
+        elif keys:
+            flat = list(chain.from_iterable(keys))
+            order = sorted(range(len(flat)), key=flat.__getitem__)
+            yield list(map(flat.__getitem__, order)), array("I", map(owners.__getitem__, order))
+
+
+class _Keys:
+    """Folded keys -> entry numbers: tables of the pure-ASCII keys and of the others.
+
+    Freshly built, each table holds one sorted chunk of keys (*runs*, searched together,
+    hits merged in key order); :meth:`merged` makes one table of each kind. A Latin
+    query may match keys of both kinds (``2021`` is in ``2021年``). Either way results
+    come in one sorted order, as from one sorted list."""
+
+    __slots__ = ("narrow", "size", "wide")
+
+    def __init__(self, narrow: Sequence[_Table], wide: Sequence[_Table]) -> None:
+        self.narrow, self.wide = tuple(narrow), tuple(wide)
+        self.size = sum(len(t.owners) for t in chain(self.narrow, self.wide))
+
+    @property
+    def is_merged(self) -> bool:
+        return len(self.narrow) <= 1 and len(self.wide) <= 1
+
+    def merged(self, *, marked: bool = False) -> Steps:
+        """This set with one table of each kind."""
+        if self.is_merged and not marked:
+            return self
+        narrow = yield from _scaled(_merge(self.narrow, marked=marked), 0.0, 0.7)
+        wide = yield from _scaled(_merge(self.wide, marked=marked), 0.7, 1.0)
+        return _Keys([narrow], [wide])
+
+    def _tables(self, q: str) -> tuple[_Table, ...]:
+        return self.narrow + self.wide if q.isascii() else self.wide
+
+    def exact(self, query: str) -> Iterator[int]:
+        for table in self.narrow if query.isascii() else self.wide:
+            j = table.find(query)
+            if j >= 0:
+                yield from table.owners_of(j)
+
+    def marked(self, key: str) -> bool:
+        """Whether *key* came (also) from the second input: the pinyin initials."""
+        for table in self.narrow if key.isascii() else self.wide:
+            j = table.find(key)
+            if j >= 0 and table.marked(j):
+                return True
+        return False
+
+    def prefix(self, query: str, cap: int) -> Iterator[tuple[int, str, bool]]:
+        return self._merged([t.with_prefix(query) for t in self._tables(query)], cap)
+
+    def substring(self, query: str, cap: int) -> Iterator[tuple[int, str, bool]]:
+        return self._merged([t.containing(query) for t in self._tables(query)], cap)
+
+    @staticmethod
+    def _merged(found: list[Iterator[tuple[int, str, bool]]], cap: int) -> Iterator:
+        hits = found[0] if len(found) == 1 else heapq.merge(*found, key=itemgetter(1))
+        return islice(hits, cap)
+
+    def owners_with_prefix(self, query: str) -> set[int]:
+        """Every entry owning a key that starts with *query*."""
+        out: set[int] = set()
+        for table in self._tables(query):
+            lo, hi = table.span(query)
+            out.update(table.owners[table.groups[lo] : table.groups[hi]])
+        return out
+
+    def fuzzy_candidates(self, query: str) -> list[str]:
+        """All keys on small indexes, else those sharing *query*'s first character."""
+        found: list[list[str]] = []
+        whole = self.size <= WRATIO_LIMIT
+        for table in self._tables(query[0]):
+            lo, hi = (0, len(table)) if whole else table.span(query[0])
+            if hi > lo:
+                found.append(table.keys_between(lo, hi))
+        if len(found) > 1:  # tables of sorted keys: one sort of them all merges them
+            return sorted(chain.from_iterable(found))
+        return found[0] if found else []
+
+    def __len__(self) -> int:
+        return self.size
+
+
+class _Builder:
+    """Keys added a chunk at a time, each chunk sorted at once (stable: equal keys keep
+    the order they were added in) into a table of its own."""
+
+    def __init__(self) -> None:
+        self.runs: tuple[list[_Table], list[_Table]] = ([], [])  # (pure ASCII, other) keys
+
+    def add(self, keys: list[str], owners: Sequence[int]) -> None:
+        """Folded *keys* of *owners* (empty keys are dropped)."""
+        for a in range(0, len(keys), CHUNK):
+            self._add(keys[a : a + CHUNK], owners[a : a + CHUNK])
+
+    def _add(self, keys: list[str], owners: Sequence[int]) -> None:
+        if not all(keys):
+            owners = list(compress(owners, keys))
+            keys = list(compress(keys, keys))
+        narrow = list(map(str.isascii, keys))
+        parts = ((self.runs[0], narrow), (self.runs[1], list(map(not_, narrow))))
+        for runs, flags in parts if not all(narrow) else parts[:1]:
+            ks, os = list(compress(keys, flags)), list(compress(owners, flags))
+            if ks:
+                order = sorted(range(len(ks)), key=ks.__getitem__)
+                sorted_owners = array("I", map(os.__getitem__, order))
+                runs.append(_Table.of_sorted(list(map(ks.__getitem__, order)), sorted_owners))
+
+    def keys(self) -> _Keys:
+        return _Keys(*self.runs)
+
+
+def _finish(steps: Steps) -> _Keys:
+    """Run a build in steps to its end."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def _keys_of(
+    columns: Iterable[tuple[Sequence[str], Sequence[int]]],
+    *,
+    folded: bool = False,
+    merge: bool = True,
+) -> Steps:
+    """The keys of texts (folded unless *folded*) owned by rows, column after column;
+    the sorted chunks left as they are unless *merge*."""
+    columns = list(columns)
+    total = max(1, sum(len(texts) for texts, _rows in columns))
+    builder, done = _Builder(), 0
+    for texts, rows in columns:
+        for a in range(0, len(texts), CHUNK):
+            chunk = texts[a : a + CHUNK]
+            builder.add(list(chunk) if folded else normalise_all(chunk), rows[a : a + CHUNK])
+            done += len(chunk)
+            yield (0.6 if merge else 1.0) * done / total  # folding and sorting: most of it
+    if not merge:
+        return builder.keys()
+    return (yield from _scaled(builder.keys().merged(), 0.6, 1.0))
+
+
+def _scaled(steps: Generator[float, None, _T], lo: float, hi: float) -> Generator[float, None, _T]:
+    """*steps* with their fractions mapped onto *lo*..*hi* (one part of a larger build)."""
+    while True:
+        try:
+            fraction = next(steps)
+        except StopIteration as done:
+            return done.value
+        yield lo + (hi - lo) * fraction
 
 
 class Entry(NamedTuple):
@@ -74,13 +432,14 @@ class Entry(NamedTuple):
 
 class Columns(NamedTuple):
     """The index's input column by column, as a one-pass scan produces it (no per-entity
-    objects). Text columns are ``(texts, rows)``; *skip* rows are never returned."""
+    objects). Text columns are ``(texts, rows)``, any sequences (lists, ``array("I")``
+    rows); *skip* rows are never returned."""
 
-    ids: list[str]
-    categories: list[str]
-    labels: tuple[list[str], list[int]]
-    aliases: tuple[list[str], list[int]]  # altLabel + hiddenLabel
-    descriptions: tuple[list[str], list[int]]
+    ids: Sequence[str]
+    categories: Sequence[str]
+    labels: tuple[Sequence[str], Sequence[int]]
+    aliases: tuple[Sequence[str], Sequence[int]]  # altLabel + hiddenLabel
+    descriptions: tuple[Sequence[str], Sequence[int]]
     skip: frozenset[int] = frozenset()
 
 
@@ -90,93 +449,11 @@ def _column(values: list[tuple[str, ...]]) -> tuple[list[str], list[int]]:
     return texts, rows
 
 
-class _Keys:
-    """Normalised keys -> entry numbers: one sorted list and two scan strings.
-
-    Latin queries scan an ASCII projection of all keys (other characters become
-    ``?``, which no folded query contains): same offsets, 1 byte per character.
-    Other queries scan only the keys that are not pure ASCII.
-    """
-
-    def __init__(self) -> None:
-        self._keys: list[str] = []
-        self._owners: list[int] = []
-        self._sorted: list[str] = []
-        self._scans: tuple | None = None  # built on the first substring query
-
-    def __getstate__(self) -> dict:
-        return {**self.__dict__, "_scans": None}  # rebuilt on demand, as after freeze()
-
-    def add_many(self, texts: list[str], owners: list[int], *, folded: bool = False) -> None:
-        keys = texts if folded else normalise_all(texts)
-        self._keys.extend(compress(keys, keys))
-        self._owners.extend(compress(owners, keys))
-
-    def freeze(self) -> None:
-        keys, owners = self._keys, self._owners
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        self._sorted = list(map(keys.__getitem__, order))
-        self._owners = list(map(owners.__getitem__, order))
-        self._keys = []
-
-    def _scan_strings(self) -> tuple:
-        """(ASCII projection, its starts), (non-ASCII keys, their starts, their positions)."""
-        if self._scans is None:
-            keys = self._sorted
-            starts = list(accumulate(map((1).__add__, map(len, keys)), initial=0))
-            ascii_text = (_SEP.join(keys) + _SEP).encode("ascii", "replace")
-            wide = list(compress(range(len(keys)), map(not_, map(str.isascii, keys))))
-            wide_keys = list(map(keys.__getitem__, wide))
-            wide_starts = list(accumulate(map((1).__add__, map(len, wide_keys)), initial=0))
-            wide_text = _SEP.join(wide_keys) + _SEP
-            self._scans = (ascii_text, starts), (wide_text, wide_starts, wide)
-        return self._scans
-
-    def exact(self, query: str) -> Iterable[int]:
-        i = bisect.bisect_left(self._sorted, query)
-        while i < len(self._sorted) and self._sorted[i] == query:
-            yield self._owners[i]
-            i += 1
-
-    def prefix(self, query: str, cap: int) -> Iterable[tuple[int, str]]:
-        i = bisect.bisect_left(self._sorted, query)
-        n = 0
-        while i < len(self._sorted) and self._sorted[i].startswith(query) and n < cap:
-            yield self._owners[i], self._sorted[i]
-            i += 1
-            n += 1
-
-    def substring(self, query: str, cap: int) -> Iterable[tuple[int, str]]:
-        (ascii_text, ascii_starts), (wide_text, wide_starts, wide_at) = self._scan_strings()
-        if query.isascii():
-            find, needle = ascii_text.find, query.encode("ascii")
-            starts, at = ascii_starts, None
-        else:
-            find, needle = wide_text.find, query
-            starts, at = wide_starts, wide_at
-        n = 0
-        pos = find(needle)
-        while pos >= 0 and n < cap:
-            j = bisect.bisect_right(starts, pos) - 1
-            i = j if at is None else at[j]
-            yield self._owners[i], self._sorted[i]
-            n += 1
-            pos = find(needle, starts[j + 1])
-
-    def fuzzy_candidates(self, query: str) -> list[str]:
-        """All keys on small indexes, else those sharing *query*'s first character."""
-        if len(self._sorted) <= WRATIO_LIMIT:
-            return self._sorted
-        lo = bisect.bisect_left(self._sorted, query[0])
-        hi = bisect.bisect_left(self._sorted, query[0] + "\U0010ffff", lo)
-        return self._sorted[lo:hi]
-
-    def __len__(self) -> int:
-        return len(self._sorted)
-
-
 class SearchIndex:
     """Ranked search over entities; build with :meth:`from_graph` or from entries."""
+
+    #: What :meth:`warm` builds (else the first query that needs it), in order.
+    _LAZY = ("_descriptions", "_pinyin", "_words")
 
     def __init__(
         self, entries: list[Entry], *, display: Callable[[str], str] | None = None
@@ -199,33 +476,33 @@ class SearchIndex:
         return index
 
     def __getstate__(self) -> dict:
-        """Pickled (the on-disk cache) without its display callback (see :meth:`redisplay`)
-        nor what :meth:`warm` rebuilds: a reopened index is searchable sooner."""
-        lazy = {"_descriptions": None, "_words": None, "_word_list": [], "_pinyin": None}
-        return {**self.__dict__, "_display": None, "_initials": frozenset(), **lazy}
+        """Pickled (the on-disk cache) without its display callback (see :meth:`redisplay`).
+        Its keys are a few strings and arrays, what :meth:`warm` built included: they load
+        faster than they are rebuilt, so a reopened index needs no warm-up."""
+        return {**self.__dict__, "_display": None, "_version": STATE_VERSION}
+
+    def __setstate__(self, state: dict) -> None:
+        if state.pop("_version", None) != STATE_VERSION:
+            raise pickle.UnpicklingError("a search index in an older format")
+        self.__dict__.update(state)
 
     def redisplay(self, display: Callable[[str], str]) -> SearchIndex:
         """Give an unpickled index the callback that names its hits."""
         self._display = display
         return self
 
-    def _setup(self, columns: Columns, display, shown: list[str] | None) -> None:
+    def _setup(
+        self, columns: Columns, display: Callable[[str], str] | None, shown: list[str] | None
+    ) -> None:
         self._cols = columns
         self._display = display
         self._shown = shown
-        self._labels, self._aliases = self._keys(columns.labels), self._keys(columns.aliases)
-        self._descriptions: _Keys | None = None  # built on the first query that needs it
-        self._words: dict[str, set[int]] | None = None
-        self._word_list: list[str] = []
+        # Searchable at once as sorted chunks; warm() merges them.
+        self._labels = _finish(_keys_of([columns.labels], merge=False))
+        self._aliases = _finish(_keys_of([columns.aliases], merge=False))
+        self._descriptions: _Keys | None = None  # these three: built by warm() or on demand
         self._pinyin: _Keys | None = None
-        self._initials: frozenset[str] = frozenset()  # the pinyin keys that are initials
-
-    @staticmethod
-    def _keys(column: tuple[list[str], list[int]]) -> _Keys:
-        keys = _Keys()
-        keys.add_many(*column)
-        keys.freeze()
-        return keys
+        self._words: _Keys | None = None
 
     @property
     def entries(self) -> list[Entry]:
@@ -246,9 +523,8 @@ class SearchIndex:
             return self._shown[row]
         return self._display(self._cols.ids[row]) if self._display else ""
 
-    def _names_with_rows(self) -> tuple[list[str], list[int]]:
-        (lt, lr), (at, ar) = self._cols.labels, self._cols.aliases
-        return lt + at, lr + ar
+    def _name_columns(self) -> list[tuple[Sequence[str], Sequence[int]]]:
+        return [self._cols.labels, self._cols.aliases]
 
     @classmethod
     def from_graph(cls, kg: GraphSource, lang: Lang = "both") -> SearchIndex:
@@ -266,50 +542,102 @@ class SearchIndex:
             ]
         )
 
-    def warm(self) -> None:
-        """Build now what the first query of a kind would (pinyin keys, scan strings, word
-        index, fuzzy matcher): call it in a worker after opening so no keystroke pays."""
-        if self._descriptions is None:
-            self._descriptions = self._keys(self._cols.descriptions)
-        for keys in (self._labels, self._aliases, self._pinyin_keys(), self._descriptions):
-            keys._scan_strings()
-        self._word_index()
+    def warm(self, *, cancelled: Cancelled | None = None, progress: Progress | None = None) -> bool:
+        """Build now what the first query of a kind would (one table of each key set,
+        description and pinyin keys, word index, fuzzy matcher): call it in a worker after
+        opening so no keystroke pays.
+
+        It runs in short steps (no C call of more than a few ms), so the GUI thread beside
+        it is never held back; *cancelled()* is asked between steps (False is returned;
+        what was not finished stays as it was) and *progress(fraction, what)* told."""
+        todo = [
+            (attr, getattr(self, attr).merged)
+            for attr in ("_labels", "_aliases")
+            if not getattr(self, attr).is_merged
+        ]
+        todo += [
+            (attr, partial(self._build, attr)) for attr in self._LAZY if getattr(self, attr) is None
+        ]
+        for n, (attr, build) in enumerate(todo):
+            steps = build()
+            while True:
+                if cancelled is not None and cancelled():
+                    return False
+                try:
+                    fraction = next(steps)
+                except StopIteration as done:
+                    setattr(self, attr, done.value)  # whole: a query never sees half a part
+                    break
+                if progress is not None:
+                    progress((n + fraction) / len(todo), f"search index: {attr[1:]}")
         import rapidfuzz.process  # noqa: F401
 
-    def _word_index(self) -> tuple[dict[str, set[int]], list[str]]:
-        if self._words is None:
-            words: dict[str, set[int]] = {}
-            for text, row in zip(*self._names_with_rows(), strict=True):
-                if text.isascii() or _ASCII_ALNUM.search(text.casefold()):
-                    for word in lab.words(text):
-                        if word.isascii():
-                            words.setdefault(word, set()).add(row)
-            self._words, self._word_list = words, sorted(words)
-        return self._words, self._word_list
+        return True
 
-    def _pinyin_keys(self) -> _Keys:
-        if self._pinyin is None:
-            texts: list[str] = []
-            owners: list[int] = []
-            has_han = lab.has_han
-            for text, row in zip(*self._names_with_rows(), strict=True):
-                if has_han(text):
-                    texts.append(text)
-                    owners.append(row)
-            keys = _Keys()
-            if len(texts) <= PINYIN_EXACT_LIMIT:
-                pairs = [lab.pinyin_keys(t) for t in texts]
-                keys.add_many([f for f, _i in pairs], owners, folded=True)
-                keys.add_many([i for _f, i in pairs], owners, folded=True)
-                self._initials = frozenset(i for _f, i in pairs)
+    def _build(self, attr: str) -> Steps:
+        if attr == "_pinyin":
+            return self._pinyin_steps()
+        if attr == "_words":
+            return self._word_steps()
+        return _keys_of([self._cols.descriptions])
+
+    def _part(self, attr: str) -> _Keys:
+        """A lazy part, built now (at once) if :meth:`warm` has not built it yet."""
+        found = getattr(self, attr)
+        if found is None:
+            found = _finish(self._build(attr))
+            setattr(self, attr, found)
+        return found
+
+    def _word_steps(self) -> Steps:
+        """Latin words of the names -> entries, for ``part-time member``-style queries."""
+        columns = self._name_columns()
+        total, done = max(1, sum(len(texts) for texts, _rows in columns)), 0
+        builder = _Builder()
+        for texts, rows in columns:
+            for a in range(0, len(texts), CHUNK):
+                chunk = list(texts[a : a + CHUNK])
+                latin = map(bool, map(_ASCII_ALNUM.search, map(str.casefold, chunk)))
+                keep = list(map(or_, map(str.isascii, chunk), latin))
+                lists = _word_lists(list(compress(chunk, keep)))
+                words = list(chain.from_iterable(lists))
+                counts = map(len, lists)
+                owners = list(
+                    chain.from_iterable(map(repeat, compress(rows[a : a + CHUNK], keep), counts))
+                )
+                ascii_only = list(map(str.isascii, words))
+                builder.add(list(compress(words, ascii_only)), list(compress(owners, ascii_only)))
+                done += len(chunk)
+                yield 0.6 * done / total
+        return (yield from _scaled(builder.keys().merged(), 0.6, 1.0))
+
+    def _pinyin_steps(self) -> Steps:
+        """Full pinyin and initials of the Chinese names; a key from initials is marked."""
+        texts: list[str] = []
+        owners = array("I")
+        for column_texts, rows in self._name_columns():
+            for a in range(0, len(column_texts), CHUNK):
+                chunk = column_texts[a : a + CHUNK]
+                han = list(map(bool, map(_HAN.search, chunk)))
+                texts.extend(compress(chunk, han))
+                owners.extend(compress(rows[a : a + CHUNK], han))
+        yield 0.05
+        exact = len(texts) <= PINYIN_EXACT_LIMIT
+        full, initials = _Builder(), _Builder()
+        twice, table = (2).__mul__, _PinyinTable()
+        for a in range(0, len(texts), CHUNK):
+            chunk, rows = texts[a : a + CHUNK], owners[a : a + CHUNK]
+            if exact:
+                pairs = [lab.pinyin_keys(t) for t in chunk]
+                spelt, initial = [f for f, _i in pairs], [i for _f, i in pairs]
             else:
-                full, initials = _table_pinyin(texts)
-                keys.add_many(full, owners, folded=True)
-                keys.add_many(initials, owners, folded=True)
-                self._initials = frozenset(initials)
-            keys.freeze()
-            self._pinyin = keys
-        return self._pinyin
+                spelt, initial = table(chunk)
+            full.add(spelt, array("I", map(twice, rows)))  # row * 2 (+ 1: from initials)
+            initials.add(initial, array("I", map((1).__add__, map(twice, rows))))
+            yield 0.05 + 0.55 * (a + len(chunk)) / len(texts)
+        for mine, theirs in zip(full.runs, initials.runs, strict=True):
+            mine.extend(theirs)  # after every full key: as if added second
+        return (yield from _scaled(full.keys().merged(marked=True), 0.6, 1.0))
 
     # --- queries ----------------------------------------------------------------
     def search(
@@ -332,41 +660,40 @@ class SearchIndex:
 
         for entry in self._labels.exact(q):
             offer(entry, RANK_EXACT, 1.0, q, "exact")
-        for entry, key in self._labels.prefix(q, cap):
+        for entry, key, _mark in self._labels.prefix(q, cap):
             offer(entry, RANK_PREFIX, len(q) / len(key), key, "prefix")
         for entry in self._aliases.exact(q):
             offer(entry, RANK_ALIAS, 1.0, q, "alias")
-        for entry, key in self._aliases.prefix(q, cap):
+        for entry, key, _mark in self._aliases.prefix(q, cap):
             offer(entry, RANK_ALIAS, 0.9 * len(q) / len(key), key, "alias")
         latin = query.isascii()
         if latin:
-            pinyin = self._pinyin_keys()
+            pinyin = self._part("_pinyin")
+            why = _pinyin_reason(pinyin.marked(q))
             for entry in pinyin.exact(q):
-                offer(entry, RANK_PREFIX, 0.95, q, self._pinyin_reason(q))
-            for entry, key in pinyin.prefix(q, cap):
-                offer(entry, RANK_PREFIX, 0.9 * len(q) / len(key), key, self._pinyin_reason(key))
+                offer(entry, RANK_PREFIX, 0.95, q, why)
+            for entry, key, mark in pinyin.prefix(q, cap):
+                offer(entry, RANK_PREFIX, 0.9 * len(q) / len(key), key, _pinyin_reason(mark))
         if len(best) < limit:  # else nothing of a worse rank could make the list
             for keys, factor, why in (
                 (self._labels, 1.0, "substring"),
                 (self._aliases, 0.9, "alias"),
             ):
-                for entry, key in keys.substring(q, cap):
+                for entry, key, _mark in keys.substring(q, cap):
                     offer(entry, RANK_SUBSTRING, factor * len(q) / len(key), key, why)
             if latin:
-                for entry, key in self._pinyin_keys().substring(q, cap):
+                for entry, key, mark in self._part("_pinyin").substring(q, cap):
                     offer(
                         entry,
                         RANK_SUBSTRING,
                         0.8 * len(q) / len(key),
                         key,
-                        self._pinyin_reason(key),
+                        _pinyin_reason(mark),
                     )
                 for entry in self._word_match(query):
                     offer(entry, RANK_SUBSTRING, 0.7, query, "words")
         if len(best) < limit:
-            if self._descriptions is None:
-                self._descriptions = self._keys(self._cols.descriptions)
-            for entry, key in self._descriptions.substring(q, cap):
+            for entry, key, _mark in self._part("_descriptions").substring(q, cap):
                 offer(entry, RANK_DESCRIPTION, len(q) / len(key), key, "description")
         if not best and len(q) >= 3:  # a guess only when nothing matched for real
             self._fuzzy(q, latin, offer, limit)
@@ -377,9 +704,6 @@ class SearchIndex:
             out.append(Hit(nid, shown, matched, _KIND[rank], rank, score, cats[entry], reason))
         return out
 
-    def _pinyin_reason(self, key: str) -> str:
-        return "initials" if key in self._initials else "pinyin"
-
     def complete(self, prefix: str, limit: int = 10) -> list[Hit]:
         """Suggestions while typing: the same ranking, fewer results."""
         return self.search(prefix, limit=limit)
@@ -389,14 +713,10 @@ class SearchIndex:
         terms = [w for w in lab.words(query) if w.isascii()]
         if len(terms) < 2:
             return set()
-        words, word_list = self._word_index()
+        words = self._part("_words")
         found: set[int] | None = None
         for term in terms:
-            hits: set[int] = set()
-            i = bisect.bisect_left(word_list, term)
-            while i < len(word_list) and word_list[i].startswith(term):
-                hits |= words[word_list[i]]
-                i += 1
+            hits = words.owners_with_prefix(term)
             found = hits if found is None else found & hits
             if not found:
                 return set()
@@ -405,7 +725,7 @@ class SearchIndex:
     def _fuzzy(self, q: str, latin: bool, offer, limit: int) -> None:
         from rapidfuzz import fuzz, process  # imported lazily
 
-        pools = [self._labels, self._aliases] + ([self._pinyin_keys()] if latin else [])
+        pools = [self._labels, self._aliases] + ([self._part("_pinyin")] if latin else [])
         for keys in pools:
             choices = keys.fuzzy_candidates(q)
             if not choices:
@@ -431,21 +751,47 @@ class SearchIndex:
                     offer(entry, RANK_FUZZY, score / 100.0, key, "fuzzy")
 
 
+def _pinyin_reason(initials: bool) -> str:
+    return "initials" if initials else "pinyin"
+
+
 @cache
-def _pinyin_tables() -> tuple[dict[int, str], dict[int, str]]:
-    from pypinyin.pinyin_dict import pinyin_dict
+def _pinyin_readings() -> dict[str, str]:
+    """pypinyin's readings of each character (``"20013": "zhōng,zhòng"``), from its data
+    file: importing pypinyin also loads 2.5 MB of phrases and trains a segmenter (~0.3 s)."""
+    spec = importlib.util.find_spec("pypinyin")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        with contextlib.suppress(OSError, ValueError):
+            return json.loads((Path(folder) / "pinyin_dict.json").read_text(encoding="utf-8"))
+    from pypinyin.pinyin_dict import pinyin_dict  # the data file moved: the slow way
 
-    full: dict[int, str] = {}
-    for code, readings in pinyin_dict.items():
-        first = unicodedata.normalize("NFKD", readings.split(",")[0]).replace("u\u0308", "v")
-        plain = "".join(c for c in first if not unicodedata.combining(c))
-        if plain and plain.isascii():
-            full[code] = plain
-    return full, {code: s[0] for code, s in full.items()}
+    return {str(code): readings for code, readings in pinyin_dict.items()}
 
 
-def _table_pinyin(texts: list[str]) -> tuple[list[str], list[str]]:
-    """Toneless pinyin and initials of many texts, by each character's commonest reading."""
-    full, initials = _pinyin_tables()
-    han = _NOT_HAN.sub("", _SEP.join(texts))
-    return han.translate(full).split(_SEP), han.translate(initials).split(_SEP)
+class _PinyinTable:
+    """Each character's commonest reading, toneless, and its initial, as ``str.translate``
+    tables; filled for the characters met (a few thousand), not all 41k."""
+
+    def __init__(self) -> None:
+        self.full: dict[int, str] = {}
+        self.initials: dict[int, str] = {}
+        self._seen: set[str] = set()
+
+    def __call__(self, texts: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Toneless pinyin and initials of many texts."""
+        han = _NOT_HAN.sub("", _SEP.join(texts))
+        if han.count(_SEP) != len(texts) - 1:  # a text held the separator itself
+            han = _SEP.join("".join(_HAN.findall(t)) for t in texts)
+        self._learn(set(han) - self._seen)
+        return han.translate(self.full).split(_SEP), han.translate(self.initials).split(_SEP)
+
+    def _learn(self, chars: set[str]) -> None:
+        readings = _pinyin_readings()
+        for char in chars:
+            found = readings.get(str(ord(char)))
+            if found:
+                first = unicodedata.normalize("NFKD", found.split(",")[0]).replace("u\u0308", "v")
+                plain = "".join(c for c in first if not unicodedata.combining(c))
+                if plain and plain.isascii():
+                    self.full[ord(char)], self.initials[ord(char)] = plain, plain[0]
+        self._seen |= chars
