@@ -110,3 +110,145 @@ def test_entries_round_trip():
     rebuilt = index.entries
     assert [e.labels for e in rebuilt] == [e.labels for e in items]
     assert [e.aliases for e in rebuilt] == [e.aliases for e in items]
+
+
+# --- built in bounded steps, stored compactly (issue 16) ---------------------------------
+
+MANY = [
+    *QUERIES,
+    "委员会",
+    "兰",
+    "lanzhou party",
+    "chengguan committee office",
+    "lzwyh",
+    "qlh",
+    "l",
+    "c",
+    "unit",
+    "number 1",
+    "2001",
+    "committe",
+    "Chenguan",
+    "兰州城关委员",
+]
+
+
+def small_chunks(monkeypatch) -> None:
+    """Many sorted runs and merge blocks on small data, as millions of keys give."""
+    monkeypatch.setattr(search, "CHUNK", 97)
+    monkeypatch.setattr(search, "WRATIO_LIMIT", 0)  # the large-index fuzzy candidates too
+
+
+def answers(index: SearchIndex) -> list[list]:
+    return [index.search(q, limit=lim) for q in MANY for lim in (20, 3)]
+
+
+@pytest.fixture(scope="module")
+def reference() -> list[list]:
+    """Answers of an index built in one chunk per script (as from one sorted list)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(search, "WRATIO_LIMIT", 0)
+        return answers(SearchIndex(entries()))
+
+
+def test_chunked_runs_answer_as_one_sorted_list(monkeypatch, reference):
+    small_chunks(monkeypatch)
+    index = SearchIndex(entries())
+    assert not index._labels.is_merged  # searched as sorted runs until warm() merges them
+    assert answers(index) == reference
+    assert index.warm() is True
+    assert index._labels.is_merged and index._pinyin.is_merged
+    assert answers(index) == reference
+
+
+def test_warm_in_steps_can_be_cancelled_and_resumed(monkeypatch, reference):
+    small_chunks(monkeypatch)
+    index = SearchIndex(entries())
+    seen: list[float] = []
+    stop_after_25 = lambda: len(seen) >= 25  # noqa: E731
+    assert index.warm(cancelled=stop_after_25, progress=lambda f, _w: seen.append(f)) is False
+    assert len(seen) == 25  # stopped between two steps
+    assert answers(index) == reference  # a half-warm index answers the same
+    fractions: list[float] = []
+    assert index.warm(progress=lambda f, _what: fractions.append(f)) is True
+    assert fractions == sorted(fractions) and 0 < fractions[0] and fractions[-1] <= 1.0
+    assert answers(index) == reference
+    assert index.warm(cancelled=lambda: True) is True  # nothing left to do
+
+
+def test_a_pickled_index_answers_the_same_without_warming_again(monkeypatch, reference):
+    import pickle
+
+    small_chunks(monkeypatch)
+    items = entries()
+    index = SearchIndex.from_columns(columns_of(items), display=lambda nid: "x")
+    index.warm()
+    loaded = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    assert loaded._display is None
+    loaded.redisplay(lambda nid: items[int(nid[5:])].display)
+    assert all(getattr(loaded, part) is not None for part in SearchIndex._LAZY)
+    assert answers(loaded) == reference
+    assert loaded.warm(cancelled=lambda: True) is True  # nothing left to build
+
+
+def test_an_index_pickled_in_another_format_is_refused():
+    import pickle
+
+    index = SearchIndex(entries(20))
+    state = index.__getstate__()
+    state.pop("_version")
+    stale = SearchIndex.__new__(SearchIndex)
+    with pytest.raises(pickle.UnpicklingError):
+        stale.__setstate__(state)
+
+
+def test_columns_may_be_arrays_and_tuples():
+    from array import array
+
+    items = entries(300)
+    cols = columns_of(items)
+    packed = cols._replace(
+        labels=(tuple(cols.labels[0]), array("I", cols.labels[1])),
+        aliases=(tuple(cols.aliases[0]), array("I", cols.aliases[1])),
+        descriptions=(tuple(cols.descriptions[0]), array("I", cols.descriptions[1])),
+    )
+    show = {"display": lambda nid: items[int(nid[5:])].display}
+    plain = SearchIndex.from_columns(cols, **show)
+    compact = SearchIndex.from_columns(packed, **show)
+    compact.warm()
+    for query in MANY:
+        assert compact.search(query) == plain.search(query)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "Party Committee",
+            "“五共五联”工作法",
+            "ＡＢＣ　Ｄ",
+            "a_b-c",
+            "",
+            "…",
+            "Straße",
+            "兰州 2021",
+        ],
+        ["only ascii", "A.B", "x\x1fy", "中文"],  # one holds the separator itself
+        ["全角", "中文（括号）"],
+    ],
+)
+def test_bulk_folding_is_labels_normalise(texts):
+    from explorer import labels
+
+    assert search.normalise_all(texts) == [labels.normalise(t) for t in texts]
+    assert search._word_lists(texts) == [labels.words(t) for t in texts]
+
+
+def test_a_key_both_spelt_and_initials_reads_as_initials(monkeypatch):
+    """``lz`` is the initials of 兰州 and the pinyin of nothing: initials; with many runs."""
+    monkeypatch.setattr(search, "CHUNK", 3)
+    monkeypatch.setattr(search, "PINYIN_EXACT_LIMIT", 0)
+    index = SearchIndex([Entry(f"e{i}", "x", "org", ("兰州", "西固")) for i in range(10)])
+    assert {h.reason for h in index.search("lz")} == {"initials"}
+    assert {h.reason for h in index.search("lanzhou")} == {"pinyin"}
+    assert len(index.search("xg", limit=50)) == 10
