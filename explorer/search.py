@@ -127,62 +127,37 @@ def _word_lists(texts: list[str]) -> list[list[str]]:
     return list(map(str.split, parts))
 
 
-class _Joined:
-    """Sorted keys joined in one string, each followed by ``_SEP``, and where each starts:
-    a list of strings without an object per string (indexable, so ``bisect`` works on it)."""
+class _Table:
+    """Distinct keys of one kind (pure ASCII, or not), sorted and joined in one string,
+    each followed by ``_SEP``: key *j* is ``text[starts[j]:starts[j + 1] - 1]``, owned by
+    ``owners[groups[j]:groups[j + 1]]`` in the order they were added. ``marks[j]`` (when
+    kept) says key *j* came, at least once, from the second input (pinyin initials).
+    Indexable, so ``bisect`` works on it; at most about :data:`CHUNK` keys."""
 
-    __slots__ = ("starts", "text")
+    __slots__ = ("groups", "marks", "owners", "starts", "text")
 
-    def __init__(self) -> None:
-        self.text = ""
-        self.starts = array("I", [0])
+    def __init__(self, keys: list[str], owners: array, *, marked: bool = False) -> None:
+        """*keys*: sorted, at least one; *marked*: owners are row * 2 (+ 1 if from the
+        second input, then last in their key's group)."""
+        ends = list(compress(range(1, len(keys)), map(ne, islice(keys, 1, None), keys)))
+        ends.append(len(keys))
+        distinct = [keys[0], *map(keys.__getitem__, islice(ends, len(ends) - 1))]
+        self.marks = bytearray()
+        if marked:
+            self.marks = bytearray(
+                map((1).__and__, map(owners.__getitem__, map((-1).__add__, ends)))
+            )
+            owners = array("I", map((1).__rrshift__, owners))
+        self.owners = owners
+        self.groups = array("I", chain((0,), ends))
+        self.text = _SEP.join(distinct) + _SEP
+        self.starts = array("I", accumulate(map((1).__add__, map(len, distinct)), initial=0))
 
     def __len__(self) -> int:
         return len(self.starts) - 1
 
     def __getitem__(self, j: int) -> str:
         return self.text[self.starts[j] : self.starts[j + 1] - 1]
-
-    def between(self, lo: int, hi: int) -> list[str]:
-        """Keys *lo* to *hi* (excluded) as strings, in one C call."""
-        return self.text[self.starts[lo] : self.starts[hi] - 1].split(_SEP) if lo < hi else []
-
-
-class _Table(_Joined):
-    """Distinct keys of one kind (pure ASCII, or not), sorted; key *j* is owned by
-    ``owners[groups[j]:groups[j + 1]]`` in the order they were added. ``marks[j]`` (when
-    kept) says key *j* came, at least once, from the second input (pinyin initials)."""
-
-    __slots__ = ("groups", "marks", "owners")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.groups = array("I", [0])
-        self.owners = array("I")
-        self.marks = bytearray()
-
-    @classmethod
-    def of_sorted(cls, keys: list[str], owners: array) -> _Table:
-        table, parts = cls(), []
-        table._append(keys, owners, parts, marked=False)
-        table.text = parts[0]
-        return table
-
-    def _append(self, keys: list[str], owners: array, parts: list[str], marked: bool) -> None:
-        """A sorted block of keys (no key continued from the previous block), its text
-        added to *parts*. *marked*: owners are row * 2 + 1 if from the second input."""
-        ends = list(compress(range(1, len(keys)), map(ne, islice(keys, 1, None), keys)))
-        ends.append(len(keys))
-        distinct = [keys[0], *map(keys.__getitem__, islice(ends, len(ends) - 1))]
-        if marked:  # added second, a marked owner is last in its group
-            self.marks.extend(map((1).__and__, map(owners.__getitem__, map((-1).__add__, ends))))
-            owners = array("I", map((1).__rrshift__, owners))
-        base, offset = len(self.owners), self.starts[-1]
-        self.groups.extend(map(base.__add__, ends))
-        self.owners.extend(owners)
-        parts.append(_SEP.join(distinct) + _SEP)
-        lengths = map((1).__add__, map(len, distinct))
-        self.starts.extend(islice(accumulate(lengths, initial=offset), 1, None))
 
     def find(self, key: str) -> int:
         """Where *key* is, or -1."""
@@ -225,20 +200,61 @@ class _Table(_Joined):
 
     def keys_between(self, lo: int, hi: int) -> list[str]:
         """Keys *lo* to *hi*, each as many times as it has owners (as a plain list held them)."""
+        if lo >= hi:
+            return []
+        keys = self.text[self.starts[lo] : self.starts[hi] - 1].split(_SEP)
         counts = map(int.__sub__, self.groups[lo + 1 : hi + 1], self.groups[lo:hi])
-        return list(chain.from_iterable(map(repeat, self.between(lo, hi), counts)))
+        return list(chain.from_iterable(map(repeat, keys, counts)))
 
 
-def _merge(tables: Sequence[_Table], *, marked: bool = False) -> Generator[float, None, _Table]:
-    """One table of several (equal keys' owners in table order), a block at a time."""
-    out, parts = _Table(), []
+class _Stripe:
+    """Tables whose keys follow each other (each key in one table), searched as one: a
+    merged key set, kept in table-sized pieces so no string is made of all its keys."""
+
+    __slots__ = ("firsts", "tables")
+
+    def __init__(self, tables: Sequence[_Table]) -> None:
+        self.tables = tuple(tables)
+        self.firsts = [table[0] for table in self.tables]
+
+    def _around(self, q: str) -> tuple[_Table, ...]:
+        """The tables that may hold keys starting with *q*."""
+        lo = max(0, bisect.bisect_right(self.firsts, q) - 1)
+        return self.tables[lo : bisect.bisect_left(self.firsts, q + _LAST, lo)]
+
+    def owners_of(self, key: str) -> tuple[array, bool]:
+        """Owners of *key* (none if absent), and whether it is marked."""
+        at = bisect.bisect_right(self.firsts, key) - 1
+        j = self.tables[at].find(key) if at >= 0 else -1
+        return (self.tables[at].owners_of(j), self.tables[at].marked(j)) if j >= 0 else ((), False)
+
+    def with_prefix(self, q: str) -> Iterator[tuple[int, str, bool]]:
+        return chain.from_iterable(table.with_prefix(q) for table in self._around(q))
+
+    def containing(self, q: str) -> Iterator[tuple[int, str, bool]]:
+        return chain.from_iterable(table.containing(q) for table in self.tables)
+
+    def owners_with_prefix(self, q: str) -> Iterator[array]:
+        for table in self._around(q):
+            lo, hi = table.span(q)
+            yield table.owners[table.groups[lo] : table.groups[hi]]
+
+    def keys_with_prefix(self, q: str) -> list[str]:
+        """Keys starting with *q* (all if *q* is empty), once per owner, in order."""
+        around = self._around(q) if q else self.tables
+        return list(chain.from_iterable(t.keys_between(*t.span(q)) for t in around))
+
+
+def _merge(tables: Sequence[_Table], *, marked: bool = False) -> Generator[float, None, _Stripe]:
+    """One stripe of several tables' keys (equal keys' owners in table order), made a
+    block at a time."""
+    out: list[_Table] = []
     total, done = max(1, sum(len(t.owners) for t in tables)), 0
     for keys, owners in _blocks(tables):
-        out._append(keys, owners, parts, marked)
+        out.append(_Table(keys, owners, marked=marked))
         done += len(keys)
         yield done / total
-    out.text = "".join(parts)
-    return out
+    return _Stripe(out)
 
 
 def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array]]:
@@ -272,53 +288,51 @@ def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array]]:
 
 
 class _Keys:
-    """Folded keys -> entry numbers: tables of the pure-ASCII keys and of the others.
+    """Folded keys -> entry numbers: stripes of the pure-ASCII keys and of the others.
 
-    Freshly built, each table holds one sorted chunk of keys (*runs*, searched together,
-    hits merged in key order); :meth:`merged` makes one table of each kind. A Latin
-    query may match keys of both kinds (``2021`` is in ``2021年``). Either way results
-    come in one sorted order, as from one sorted list."""
+    Freshly built, each stripe is one sorted chunk of keys (a *run*; the runs are
+    searched together, their hits merged in key order); :meth:`merged` makes one stripe
+    of each kind. A Latin query may match keys of both kinds (``2021`` is in ``2021年``).
+    Either way hits come in one sorted order, as from one sorted list."""
 
     __slots__ = ("narrow", "size", "wide")
 
-    def __init__(self, narrow: Sequence[_Table], wide: Sequence[_Table]) -> None:
+    def __init__(self, narrow: Sequence[_Stripe], wide: Sequence[_Stripe]) -> None:
         self.narrow, self.wide = tuple(narrow), tuple(wide)
-        self.size = sum(len(t.owners) for t in chain(self.narrow, self.wide))
+        tables = chain.from_iterable(s.tables for s in chain(self.narrow, self.wide))
+        self.size = sum(len(t.owners) for t in tables)
 
     @property
     def is_merged(self) -> bool:
         return len(self.narrow) <= 1 and len(self.wide) <= 1
 
     def merged(self, *, marked: bool = False) -> Steps:
-        """This set with one table of each kind."""
+        """This set with one stripe of each kind; *marked*: see :class:`_Table`."""
         if self.is_merged and not marked:
             return self
-        narrow = yield from _scaled(_merge(self.narrow, marked=marked), 0.0, 0.7)
-        wide = yield from _scaled(_merge(self.wide, marked=marked), 0.7, 1.0)
-        return _Keys([narrow], [wide])
+        stripes = []
+        for n, kind in enumerate((self.narrow, self.wide)):
+            tables = [t for stripe in kind for t in stripe.tables]
+            stripe = yield from _scaled(_merge(tables, marked=marked), 0.5 * n, 0.5 * n + 0.5)
+            stripes.append([stripe] if stripe.tables else [])
+        return _Keys(*stripes)
 
-    def _tables(self, q: str) -> tuple[_Table, ...]:
+    def _stripes(self, q: str) -> tuple[_Stripe, ...]:
         return self.narrow + self.wide if q.isascii() else self.wide
 
     def exact(self, query: str) -> Iterator[int]:
-        for table in self.narrow if query.isascii() else self.wide:
-            j = table.find(query)
-            if j >= 0:
-                yield from table.owners_of(j)
+        for stripe in self.narrow if query.isascii() else self.wide:
+            yield from stripe.owners_of(query)[0]
 
     def marked(self, key: str) -> bool:
         """Whether *key* came (also) from the second input: the pinyin initials."""
-        for table in self.narrow if key.isascii() else self.wide:
-            j = table.find(key)
-            if j >= 0 and table.marked(j):
-                return True
-        return False
+        return any(s.owners_of(key)[1] for s in (self.narrow if key.isascii() else self.wide))
 
     def prefix(self, query: str, cap: int) -> Iterator[tuple[int, str, bool]]:
-        return self._merged([t.with_prefix(query) for t in self._tables(query)], cap)
+        return self._merged([s.with_prefix(query) for s in self._stripes(query)], cap)
 
     def substring(self, query: str, cap: int) -> Iterator[tuple[int, str, bool]]:
-        return self._merged([t.containing(query) for t in self._tables(query)], cap)
+        return self._merged([s.containing(query) for s in self._stripes(query)], cap)
 
     @staticmethod
     def _merged(found: list[Iterator[tuple[int, str, bool]]], cap: int) -> Iterator:
@@ -328,20 +342,16 @@ class _Keys:
     def owners_with_prefix(self, query: str) -> set[int]:
         """Every entry owning a key that starts with *query*."""
         out: set[int] = set()
-        for table in self._tables(query):
-            lo, hi = table.span(query)
-            out.update(table.owners[table.groups[lo] : table.groups[hi]])
+        for stripe in self._stripes(query):
+            for owners in stripe.owners_with_prefix(query):
+                out.update(owners)
         return out
 
     def fuzzy_candidates(self, query: str) -> list[str]:
         """All keys on small indexes, else those sharing *query*'s first character."""
-        found: list[list[str]] = []
-        whole = self.size <= WRATIO_LIMIT
-        for table in self._tables(query[0]):
-            lo, hi = (0, len(table)) if whole else table.span(query[0])
-            if hi > lo:
-                found.append(table.keys_between(lo, hi))
-        if len(found) > 1:  # tables of sorted keys: one sort of them all merges them
+        start = "" if self.size <= WRATIO_LIMIT else query[0]
+        found = [f for s in self._stripes(query[0]) if (f := s.keys_with_prefix(start))]
+        if len(found) > 1:  # sorted pieces: one sort of them all merges them
             return sorted(chain.from_iterable(found))
         return found[0] if found else []
 
@@ -351,10 +361,10 @@ class _Keys:
 
 class _Builder:
     """Keys added a chunk at a time, each chunk sorted at once (stable: equal keys keep
-    the order they were added in) into a table of its own."""
+    the order they were added in) into a run of its own."""
 
     def __init__(self) -> None:
-        self.runs: tuple[list[_Table], list[_Table]] = ([], [])  # (pure ASCII, other) keys
+        self.runs: tuple[list[_Stripe], list[_Stripe]] = ([], [])  # (pure ASCII, other) keys
 
     def add(self, keys: list[str], owners: Sequence[int]) -> None:
         """Folded *keys* of *owners* (empty keys are dropped)."""
@@ -372,7 +382,7 @@ class _Builder:
             if ks:
                 order = sorted(range(len(ks)), key=ks.__getitem__)
                 sorted_owners = array("I", map(os.__getitem__, order))
-                runs.append(_Table.of_sorted(list(map(ks.__getitem__, order)), sorted_owners))
+                runs.append(_Stripe([_Table(list(map(ks.__getitem__, order)), sorted_owners)]))
 
     def keys(self) -> _Keys:
         return _Keys(*self.runs)
