@@ -7,19 +7,20 @@ says why it matched (``Hit.reason``: exact, alias, pinyin, initials...), so a re
 list can explain itself. Fuzzy matches come only when nothing else matched, and only
 close ones (:data:`FUZZY_CUTOFF`): a typo is forgiven, noise is not.
 
-Each set of keys is stored without an object per key: the distinct keys, sorted and
-joined in one string (pure-ASCII keys apart, at one byte a character), with arrays of
-where each key starts and which entries own it. A query is a binary search over it
-and C-level ``str.find`` scans of the same strings, fast per keystroke at 2M entities;
-worse-ranked scans are skipped once enough better hits are found. The strings and
-arrays also pickle and load in one piece each (the on-disk cache).
+Each set of keys is stored without an object per key: its distinct keys, sorted, are
+joined in strings of about :data:`CHUNK` keys each (pure-ASCII keys apart, at one byte
+a character), with ``array("I")``s of where each key starts and which entries own it.
+A query is a binary search and C-level ``str.find`` scans of these strings, fast per
+keystroke at 2M entities; worse-ranked scans are skipped once enough better hits are
+found. They pickle and load as a few strings and arrays (the on-disk cache).
 
-Keys are folded, sorted and joined :data:`CHUNK` at a time, then merged block by
-block: no single C call runs long, so a thread beside a build (the GUI's, while
-:meth:`SearchIndex.warm` runs in a worker) gets the GIL back within milliseconds.
-Pinyin keys, description keys and the word index are built by :meth:`~SearchIndex.warm`
-or by the first query that needs them: by pypinyin on small indexes, by a
-per-character table on large ones (pypinyin takes ~27 s over 320k strings).
+No step of a build is one long C call, so a thread beside it (the GUI's) gets the GIL
+back within milliseconds: keys are folded and sorted :data:`CHUNK` at a time into
+sorted runs, searchable at once (their hits merged in key order), and
+:meth:`SearchIndex.warm`, in a worker, merges the runs block by block. It also builds
+what only some queries need: description keys, the word index and pinyin keys (by
+pypinyin on small indexes, by a per-character table on large ones: pypinyin takes
+~27 s over 320k strings), else the first query that needs one builds it.
 """
 
 from __future__ import annotations
@@ -118,13 +119,15 @@ def normalise_all(texts: Sequence[str]) -> list[str]:
     return folded
 
 
-def _word_lists(texts: list[str]) -> list[list[str]]:
-    """:func:`labels.words` of many texts at once."""
+def _word_counts(texts: list[str]) -> tuple[list[str], list[int]]:
+    """:func:`labels.words` of many texts at once: all their words, and how many each has
+    (no list per text: a collection walks every tracked object of the process)."""
     spaced = _STRIP_BULK.sub(" ", unicodedata.normalize("NFKC", _SEP.join(texts)).casefold())
     parts = spaced.split(_SEP)
-    if len(parts) != len(texts):
-        return [lab.words(t) for t in texts]
-    return list(map(str.split, parts))
+    if len(parts) != len(texts):  # a text held the separator itself
+        parts = [" ".join(lab.words(t)) for t in texts]
+        spaced = " ".join(parts)
+    return spaced.split(), list(map(len, map(str.split, parts)))
 
 
 class _Table:
@@ -136,17 +139,26 @@ class _Table:
 
     __slots__ = ("groups", "marks", "owners", "starts", "text")
 
-    def __init__(self, keys: list[str], owners: array, *, marked: bool = False) -> None:
-        """*keys*: sorted, at least one; *marked*: owners are row * 2 (+ 1 if from the
+    def __init__(
+        self,
+        keys: list[str],
+        owners: array,
+        *,
+        counts: Sequence[int] | None = None,
+        marked: bool = False,
+    ) -> None:
+        """*keys*: sorted, at least one; equal keys may follow each other, with *counts*
+        owners each (one if not given). *marked*: owners are row * 2 (+ 1 if from the
         second input, then last in their key's group)."""
         ends = list(compress(range(1, len(keys)), map(ne, islice(keys, 1, None), keys)))
         ends.append(len(keys))
         distinct = [keys[0], *map(keys.__getitem__, islice(ends, len(ends) - 1))]
+        if counts is not None:  # where each key's owners end
+            ends = list(map(list(accumulate(counts, initial=0)).__getitem__, ends))
         self.marks = bytearray()
         if marked:
-            self.marks = bytearray(
-                map((1).__and__, map(owners.__getitem__, map((-1).__add__, ends)))
-            )
+            last = map(owners.__getitem__, map((-1).__add__, ends))
+            self.marks = bytearray(map((1).__and__, last))
             owners = array("I", map((1).__rrshift__, owners))
         self.owners = owners
         self.groups = array("I", chain((0,), ends))
@@ -250,41 +262,62 @@ def _merge(tables: Sequence[_Table], *, marked: bool = False) -> Generator[float
     block at a time."""
     out: list[_Table] = []
     total, done = max(1, sum(len(t.owners) for t in tables)), 0
-    for keys, owners in _blocks(tables):
-        out.append(_Table(keys, owners, marked=marked))
-        done += len(keys)
+    for keys, owners, counts in _blocks(tables):
+        out.append(_Table(keys, owners, counts=counts, marked=marked))
+        done += len(owners)
         yield done / total
     return _Stripe(out)
 
 
-def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array]]:
-    """The tables' keys (once per owner) in sorted order, about CHUNK at a time.
+def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array, list[int]]]:
+    """The tables' keys in sorted order with their owners and how many, a block of about
+    CHUNK distinct keys at a time (a key with a million owners is one key, its owners
+    copied as bytes).
 
     Blocks end at splitters drawn from a sample of every table, so each block takes a
     slice of every table and one stable sort of their concatenation merges them; equal
     keys never straddle two blocks."""
     if not tables:
         return
-    blocks = max(1, -(-sum(len(t.owners) for t in tables) // CHUNK))
+    blocks = max(1, -(-sum(map(len, tables)) // CHUNK))
     sample = sorted(t[j] for t in tables for j in range(len(t) - 1, -1, -max(1, len(t) // _SAMPLE)))
     splitters = list(dict.fromkeys(sample[len(sample) * b // blocks] for b in range(1, blocks)))
     pos = [0] * len(tables)
     for upper in [*splitters, None]:
-        keys: list[list[str]] = []
-        owners = array("I")
+        parts = []
         for n, table in enumerate(tables):
             lo = pos[n]
             hi = len(table) if upper is None else bisect.bisect_right(table, upper, lo)
             if hi > lo:
-                keys.append(table.keys_between(lo, hi))
-                owners.extend(table.owners[table.groups[lo] : table.groups[hi]])
+                parts.append((table, lo, hi))
                 pos[n] = hi
-        if len(keys) == 1:
-            yield keys[0], owners
-        elif keys:
-            flat = list(chain.from_iterable(keys))
-            order = sorted(range(len(flat)), key=flat.__getitem__)
-            yield list(map(flat.__getitem__, order)), array("I", map(owners.__getitem__, order))
+        if len(parts) == 1:
+            table, lo, hi = parts[0]
+            starts, ends = table.groups[lo:hi], table.groups[lo + 1 : hi + 1]
+            keys = table.text[table.starts[lo] : table.starts[hi] - 1].split(_SEP)
+            yield keys, table.owners[starts[0] : ends[-1]], list(map(int.__sub__, ends, starts))
+        elif parts:
+            yield _merged_block(parts)
+
+
+def _merged_block(parts: list[tuple[_Table, int, int]]) -> tuple[list[str], array, list[int]]:
+    """Keys *lo* to *hi* of each table, in one sorted order (equal keys in table order).
+    Each key's owners move as a slice of bytes: no object the garbage collector tracks
+    is made per key (collections then walk every object of the process)."""
+    keys: list[str] = []
+    counts: list[int] = []
+    pieces: list[bytes] = []  # each key's owners
+    for table, lo, hi in parts:
+        starts, ends = table.groups[lo:hi], table.groups[lo + 1 : hi + 1]
+        keys += table.text[table.starts[lo] : table.starts[hi] - 1].split(_SEP)
+        counts += map(int.__sub__, ends, starts)
+        data, at = table.owners[starts[0] : ends[-1]].tobytes(), -starts[0]
+        offsets = map((4).__mul__, map(at.__add__, starts)), map((4).__mul__, map(at.__add__, ends))
+        pieces += map(data.__getitem__, map(slice, *offsets))
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    owners = array("I")
+    owners.frombytes(b"".join(map(pieces.__getitem__, order)))
+    return list(map(keys.__getitem__, order)), owners, list(map(counts.__getitem__, order))
 
 
 class _Keys:
@@ -398,20 +431,17 @@ def _finish(steps: Steps) -> _Keys:
 
 
 def _keys_of(
-    columns: Iterable[tuple[Sequence[str], Sequence[int]]],
-    *,
-    folded: bool = False,
-    merge: bool = True,
+    columns: Iterable[tuple[Sequence[str], Sequence[int]]], *, merge: bool = True
 ) -> Steps:
-    """The keys of texts (folded unless *folded*) owned by rows, column after column;
-    the sorted chunks left as they are unless *merge*."""
+    """The folded keys of texts owned by rows, column after column; the sorted chunks
+    left as they are (searchable) unless *merge*."""
     columns = list(columns)
     total = max(1, sum(len(texts) for texts, _rows in columns))
     builder, done = _Builder(), 0
     for texts, rows in columns:
         for a in range(0, len(texts), CHUNK):
             chunk = texts[a : a + CHUNK]
-            builder.add(list(chunk) if folded else normalise_all(chunk), rows[a : a + CHUNK])
+            builder.add(normalise_all(chunk), rows[a : a + CHUNK])
             done += len(chunk)
             yield (0.6 if merge else 1.0) * done / total  # folding and sorting: most of it
     if not merge:
@@ -609,9 +639,7 @@ class SearchIndex:
                 chunk = list(texts[a : a + CHUNK])
                 latin = map(bool, map(_ASCII_ALNUM.search, map(str.casefold, chunk)))
                 keep = list(map(or_, map(str.isascii, chunk), latin))
-                lists = _word_lists(list(compress(chunk, keep)))
-                words = list(chain.from_iterable(lists))
-                counts = map(len, lists)
+                words, counts = _word_counts(list(compress(chunk, keep)))
                 owners = list(
                     chain.from_iterable(map(repeat, compress(rows[a : a + CHUNK], keep), counts))
                 )
