@@ -82,6 +82,8 @@ Steps = Generator[float, None, "_Keys"]
 _T = TypeVar("_T")
 #: Keys sampled from each table to choose where merged blocks end.
 _SAMPLE = 16
+#: Owners of a merged block copied in one C call at most (4 MB).
+_OWNERS_AT_ONCE = 1 << 20
 
 
 def _fold_ascii(texts: list[str]) -> list[str] | None:
@@ -316,7 +318,11 @@ def _merged_block(parts: list[tuple[_Table, int, int]]) -> tuple[list[str], arra
         pieces += map(data.__getitem__, map(slice, *offsets))
     order = sorted(range(len(keys)), key=keys.__getitem__)
     owners = array("I")
-    owners.frombytes(b"".join(map(pieces.__getitem__, order)))
+    if sum(counts) <= _OWNERS_AT_ONCE:
+        owners.frombytes(b"".join(map(pieces.__getitem__, order)))
+    else:  # many owners (common words): copied key by key, each copy a short C call
+        for piece in map(pieces.__getitem__, order):
+            owners.frombytes(piece)
     return list(map(keys.__getitem__, order)), owners, list(map(counts.__getitem__, order))
 
 
@@ -651,28 +657,29 @@ class SearchIndex:
 
     def _pinyin_steps(self) -> Steps:
         """Full pinyin and initials of the Chinese names; a key from initials is marked."""
-        texts: list[str] = []
-        owners = array("I")
+        chunks: list[tuple[list[str], array]] = []  # the Chinese names, a chunk at a time
         for column_texts, rows in self._name_columns():
             for a in range(0, len(column_texts), CHUNK):
                 chunk = column_texts[a : a + CHUNK]
                 han = list(map(bool, map(_HAN.search, chunk)))
-                texts.extend(compress(chunk, han))
-                owners.extend(compress(rows[a : a + CHUNK], han))
+                chunks.append(
+                    (list(compress(chunk, han)), array("I", compress(rows[a : a + CHUNK], han)))
+                )
         yield 0.05
-        exact = len(texts) <= PINYIN_EXACT_LIMIT
+        total = max(1, sum(len(texts) for texts, _rows in chunks))
+        exact, done = total <= PINYIN_EXACT_LIMIT, 0
         full, initials = _Builder(), _Builder()
         twice, table = (2).__mul__, _PinyinTable()
-        for a in range(0, len(texts), CHUNK):
-            chunk, rows = texts[a : a + CHUNK], owners[a : a + CHUNK]
+        for texts, rows in chunks:
             if exact:
-                pairs = [lab.pinyin_keys(t) for t in chunk]
+                pairs = [lab.pinyin_keys(t) for t in texts]
                 spelt, initial = [f for f, _i in pairs], [i for _f, i in pairs]
             else:
-                spelt, initial = table(chunk)
+                spelt, initial = table(texts) if texts else ([], [])
             full.add(spelt, array("I", map(twice, rows)))  # row * 2 (+ 1: from initials)
             initials.add(initial, array("I", map((1).__add__, map(twice, rows))))
-            yield 0.05 + 0.55 * (a + len(chunk)) / len(texts)
+            done += len(texts)
+            yield 0.05 + 0.55 * done / total
         for mine, theirs in zip(full.runs, initials.runs, strict=True):
             mine.extend(theirs)  # after every full key: as if added second
         return (yield from _scaled(full.keys().merged(marked=True), 0.6, 1.0))

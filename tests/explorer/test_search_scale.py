@@ -151,8 +151,10 @@ def reference() -> list[list]:
         return answers(SearchIndex(entries()))
 
 
-def test_chunked_runs_answer_as_one_sorted_list(monkeypatch, reference):
+@pytest.mark.parametrize("owners_at_once", [1 << 20, 0])  # merged blocks' owners: bulk, per key
+def test_chunked_runs_answer_as_one_sorted_list(monkeypatch, reference, owners_at_once):
     small_chunks(monkeypatch)
+    monkeypatch.setattr(search, "_OWNERS_AT_ONCE", owners_at_once)
     index = SearchIndex(entries())
     assert not index._labels.is_merged  # searched as sorted runs until warm() merges them
     assert answers(index) == reference
