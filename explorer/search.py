@@ -36,7 +36,7 @@ import unicodedata
 from array import array
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from functools import cache, partial
-from itertools import accumulate, chain, compress, islice, repeat
+from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import itemgetter, ne, not_, or_
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -282,7 +282,8 @@ def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array, list[i
     if not tables:
         return
     blocks = max(1, -(-sum(map(len, tables)) // CHUNK))
-    sample = sorted(t[j] for t in tables for j in range(len(t) - 1, -1, -max(1, len(t) // _SAMPLE)))
+    # Staggered: alike tables (runs of one column) sampled at the same places give alike keys.
+    sample = sorted(chain.from_iterable(map(_sampled, tables, count(0, 7919))))
     splitters = list(dict.fromkeys(sample[len(sample) * b // blocks] for b in range(1, blocks)))
     pos = [0] * len(tables)
     for upper in [*splitters, None]:
@@ -300,6 +301,12 @@ def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array, list[i
             yield keys, table.owners[starts[0] : ends[-1]], list(map(int.__sub__, ends, starts))
         elif parts:
             yield _merged_block(parts)
+
+
+def _sampled(table: _Table, offset: int) -> Iterator[str]:
+    """About :data:`_SAMPLE` keys of *table*, evenly spaced from a place set by *offset*."""
+    step = max(1, len(table) // _SAMPLE)
+    return map(table.__getitem__, range(offset % step, len(table), step))
 
 
 def _merged_block(parts: list[tuple[_Table, int, int]]) -> tuple[list[str], array, list[int]]:
