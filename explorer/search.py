@@ -236,7 +236,7 @@ class _Stripe:
         lo = max(0, bisect.bisect_right(self.firsts, q) - 1)
         return self.tables[lo : bisect.bisect_left(self.firsts, q + _LAST, lo)]
 
-    def owners_of(self, key: str) -> tuple[array, bool]:
+    def lookup(self, key: str) -> tuple[array | tuple[()], bool]:
         """Owners of *key* (none if absent), and whether it is marked."""
         at = bisect.bisect_right(self.firsts, key) - 1
         j = self.tables[at].find(key) if at >= 0 else -1
@@ -368,11 +368,11 @@ class _Keys:
 
     def exact(self, query: str) -> Iterator[int]:
         for stripe in self.narrow if query.isascii() else self.wide:
-            yield from stripe.owners_of(query)[0]
+            yield from stripe.lookup(query)[0]
 
     def marked(self, key: str) -> bool:
         """Whether *key* came (also) from the second input: the pinyin initials."""
-        return any(s.owners_of(key)[1] for s in (self.narrow if key.isascii() else self.wide))
+        return any(s.lookup(key)[1] for s in (self.narrow if key.isascii() else self.wide))
 
     def prefix(self, query: str, cap: int) -> Iterator[tuple[int, str, bool]]:
         return self._merged([s.with_prefix(query) for s in self._stripes(query)], cap)
