@@ -63,6 +63,7 @@ def make_window(
     ui_lang: str | None = None,
     remember: bool = True,
     argv: list[str] | None = None,
+    index_in_background: bool = True,
 ):
     """Build the main window (not shown). *path* loads in the background."""
     app = application(argv or [])
@@ -86,6 +87,7 @@ def make_window(
         cache_dir=cache_dir(),
         restore=remember,
         start_problem=problem,
+        index_in_background=index_in_background,
     )
     if problem:
         window.statusBar().showMessage(problem)
@@ -105,7 +107,13 @@ def run_app(
     """Open the app on *path* (or the article graph); with *screenshot*, save a PNG and exit."""
     _prepare_environment(screenshot is not None)
     app = application(argv)
-    window = make_window(path, lang=lang, remember=screenshot is None, argv=argv)
+    window = make_window(
+        path,
+        lang=lang,
+        remember=screenshot is None,
+        argv=argv,
+        index_in_background=screenshot is None,  # a one-shot render: no index for later
+    )
     if screenshot is not None:
         from .screenshot import take_screenshot
 

@@ -44,7 +44,7 @@ def take_screenshot(app, window, out: str, *, select: str | None, has_file: bool
         print(f"kg-explorer: {window.last_error}", file=sys.stderr)
         return 1
     graph = window.graph
-    if not _wait(app, lambda: graph.is_ready() and graph.draw_count > 0):
+    if not _wait(app, lambda: graph.is_ready() and graph.view_is_drawn()):
         print("kg-explorer: the graph page did not draw", file=sys.stderr)
         return 1
     if select:
