@@ -82,6 +82,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.translations = translations
         self.state = ExplorerState(kg, lang=lang)
         self._index_message = ""
+        self._loading = ""  # the file a load under way reads ("": the article)
         self.index_in_background = index_in_background
         self._index_waiting: KnowledgeGraph | None = None  # loaded, its view not yet drawn
         self._index_timer = QTimer(self, singleShot=True, interval=INDEX_AT_LATEST_MS)
@@ -295,6 +296,23 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self.progress.setRange(0, 100)
         self.progress.setValue(round(100 * fraction))
+        if what and what != "ready":  # the step under way, in the interface's language
+            name = Path(self._loading).name if self._loading else self.tr("the article graph")
+            text = self.tr("Loading %1: %2…").replace("%1", name)
+            self.statusBar().showMessage(text.replace("%2", self._step_text(what)))
+
+    def _step_text(self, what: str) -> str:
+        """A step phrase of the core's open (``explorer.sources.opening``) in the
+        interface's language; a phrase this table does not know is shown as it is."""
+        steps = {
+            "reading": self.tr("reading the file"),
+            "indexing": self.tr("indexing for search"),
+            "finding the tree roots": self.tr("finding the tree roots"),
+            "ranking": self.tr("ranking the entities"),
+            "indexing for pinyin and typo search": self.tr("Indexing for search: %1%"),
+            "saving the index for the next open": self.tr("Saving the index for next time: %1%"),
+        }
+        return steps.get(what, what)
 
     def _index_after_draw(self, kg: KnowledgeGraph) -> None:
         """Start *kg*'s background part once the page has drawn its view: that work holds
@@ -355,11 +373,15 @@ class MainWindow(Retranslating, QMainWindow):
             if status.currentMessage() == self._index_message:
                 status.clearMessage()
         elif not self.is_loading():
-            text = self.tr("Indexing for search: %1%").replace("%1", str(round(100 * fraction)))
+            template = self._step_text(what)
+            if "%1" not in template:
+                template = self.tr("Indexing for search: %1%")
+            text = template.replace("%1", str(round(100 * fraction)))
             self._index_message = text
             status.showMessage(text)
 
     def _on_load_started(self, path: str) -> None:
+        self._loading = path
         self.progress.setRange(0, 0)  # busy until the load reports how far it is
         self.progress.show()
         self.cancel_load.show()
