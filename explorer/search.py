@@ -241,6 +241,12 @@ class SearchIndex:
             if i not in cols.skip
         ]
 
+    def categories(self) -> frozenset[str]:
+        """The categories of the entities it finds (type filters offer these: no walk
+        over every entity, which costs seconds on a store-backed file)."""
+        cols = self._cols
+        return frozenset(c for i, c in enumerate(cols.categories) if i not in cols.skip)
+
     def _name(self, row: int) -> str:
         if self._shown and self._shown[row]:
             return self._shown[row]

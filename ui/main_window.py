@@ -99,7 +99,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._sized = False
 
         self.graph = GraphWidget(self.qs, LayoutCache(cache_dir), self)
-        self.graph.view_drawn.connect(self._start_waiting_index)
+        self._window_drawn = False
+        self.graph.view_drawn.connect(self._on_view_drawn)
         self.setCentralWidget(self.graph)
         self.search = SearchPanel(self.qs)
         self.hierarchy = HierarchyPanel(self.qs)
@@ -267,6 +268,10 @@ class MainWindow(Retranslating, QMainWindow):
     def is_loading(self) -> bool:
         return self.runner.busy(LOAD_KEY)
 
+    def is_indexing(self) -> bool:
+        """Whether the loaded graph's background part waits for its draw or runs."""
+        return self._index_waiting is not None or self.runner.busy(INDEX_KEY)
+
     def cancel_loading(self) -> bool:
         """Stop waiting for the load under way: its result is dropped, the graph stays."""
         if not self.runner.cancel(LOAD_KEY):
@@ -323,6 +328,12 @@ class MainWindow(Retranslating, QMainWindow):
             self._start_waiting_index()
         else:
             self._index_timer.start()
+
+    def _on_view_drawn(self) -> None:
+        if not self._window_drawn:  # the window's first frame with a graph in it
+            self._window_drawn = True
+            log.info("window drawn %.2f s after the process started", since_start())
+        self._start_waiting_index()
 
     def _start_waiting_index(self) -> None:
         kg, self._index_waiting = self._index_waiting, None

@@ -118,3 +118,15 @@ def test_the_status_bar_names_the_load_steps_and_cancel_stops_mid_load(
     QCoreApplication.processEvents()
     assert window.state.kg.source == mini  # the abandoned load never answered
     assert not any("large.ttl" in m for m in messages[cut:])  # nor reported progress
+
+
+def test_type_lists_come_from_the_search_index_and_match_the_entities(
+    article, ui_data, monkeypatch
+):
+    from explorer.sources.opening import open_for_window
+    from ui.legend import present_categories
+
+    monkeypatch.setenv("KG_EXPLORER_LARGE_BYTES", "100")  # mini.ttl opens store-backed
+    for kg in (article, open_for_window(ui_data / "mini.ttl")):
+        walked = {n.category for n in kg.nodes()}
+        assert set(present_categories(kg)) == walked
