@@ -65,8 +65,16 @@ def make_window(
     argv: list[str] | None = None,
     index_in_background: bool = True,
 ):
-    """Build the main window (not shown). *path* loads in the background."""
+    """Build the main window (not shown). *path* loads in the background, from before
+    the window's modules are imported: its cache read overlaps Qt's start-up."""
     app = application(argv or [])
+    runner = first_load = None
+    if path is not None:
+        from .operations import OperationRunner
+        from .workers import start_load
+
+        runner = OperationRunner()  # the window's: it owns the load from the start
+        first_load = start_load(runner, path)  # callbacks given once the window exists
     from .main_window import MainWindow
     from .settings import Settings
     from .translation import Translations, system_ui_language
@@ -88,11 +96,12 @@ def make_window(
         restore=remember,
         start_problem=problem,
         index_in_background=index_in_background,
+        runner=runner,
     )
     if problem:
         window.statusBar().showMessage(problem)
     if path is not None:
-        window.open_file(path)
+        window.open_file(path, started=first_load)
     return window
 
 

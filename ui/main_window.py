@@ -41,7 +41,7 @@ from .hierarchy_panel import HierarchyPanel
 from .layout_cache import LayoutCache
 from .menus import Menus
 from .nav_toolbar import NavigationBar
-from .operations import OperationRunner
+from .operations import Operation, OperationRunner
 from .path_finder import PathFinder
 from .qt_state import QtState
 from .retranslate import Retranslating, refresh_on
@@ -49,7 +49,7 @@ from .search_panel import SearchPanel
 from .settings import Settings
 from .timing import StallProbe, since_start
 from .translation import Translations
-from .workers import INDEX_KEY, LOAD_KEY, as_load_error, finish_index, load_graph
+from .workers import INDEX_KEY, LOAD_KEY, as_load_error, finish_index, start_load
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +73,11 @@ class MainWindow(Retranslating, QMainWindow):
         restore: bool = True,
         start_problem: str | None = None,
         index_in_background: bool = True,
+        runner: OperationRunner | None = None,
     ) -> None:
         """*index_in_background* False: a loaded file gets no pinyin/typo index and no
-        cache entry (``--screenshot``, which exits once the view is drawn)."""
+        cache entry (``--screenshot``, which exits once the view is drawn). *runner*: one
+        already running the first file's load (see :meth:`open_file`)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
@@ -88,7 +90,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._index_timer = QTimer(self, singleShot=True, interval=INDEX_AT_LATEST_MS)
         self._index_timer.timeout.connect(self._start_waiting_index)
         self._stall: StallProbe | None = None  # with -v: how long the GUI waits meanwhile
-        self.runner = runner = OperationRunner()
+        self.runner = runner = runner or OperationRunner()
         self.destroyed.connect(lambda *_: runner.shutdown(0))  # deleted without closeEvent
         self.qs = QtState(self.state, self.runner, self)
         self.error_dialog: QMessageBox | None = None
@@ -257,10 +259,11 @@ class MainWindow(Retranslating, QMainWindow):
             self.settings.set("last_dir", str(Path(path).parent))
             self.open_file(path)
 
-    def open_file(self, path: str) -> bool:
+    def open_file(self, path: str, *, started: Operation | None = None) -> bool:
         """Load *path* in a worker; the current graph stays until it has loaded.
-        False if a load is already under way (cancel it first)."""
-        return self._load(path)
+        False if a load is already under way (cancel it first). *started*: that load,
+        begun in this window's runner before the window was built (app start-up)."""
+        return self._load(path, started)
 
     def open_article(self) -> bool:
         return self._load(None)
@@ -279,20 +282,21 @@ class MainWindow(Retranslating, QMainWindow):
         self._on_load_cancelled()
         return True
 
-    def _load(self, path: str | None) -> bool:
+    def _load(self, path: str | None, started: Operation | None = None) -> bool:
+        callbacks = {
+            "on_done": lambda kg: self._on_loaded(kg, path or ""),
+            "on_error": lambda exc: self._on_load_failed(as_load_error(exc, path), path or ""),
+            "on_progress": self._on_load_progress,
+        }
+        if started is not None and self.runner.follow(started, **callbacks):
+            self._on_load_started(path or "")
+            return True
         if self.is_loading() or self.runner.closed:
             return False
         self._on_load_started(path or "")
         self._index_waiting = None  # the previous graph's index is moot
         self.runner.cancel(INDEX_KEY)
-        self.runner.run(
-            lambda control: load_graph(path, control),
-            key=LOAD_KEY,
-            what=path or "",
-            on_done=lambda kg: self._on_loaded(kg, path or ""),
-            on_error=lambda exc: self._on_load_failed(as_load_error(exc, path), path or ""),
-            on_progress=self._on_load_progress,
-        )
+        start_load(self.runner, path, **callbacks)
         return True
 
     def _on_load_progress(self, fraction: float | None, what: str) -> None:
