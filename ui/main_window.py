@@ -8,11 +8,9 @@ waits, with a bound) before any widget goes.
 from __future__ import annotations
 
 import itertools
-import logging
-import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -30,6 +28,7 @@ from explorer.model import Lang
 from explorer.state import ExplorerState, Selection
 
 from . import fonts
+from .background_index import IndexAfterDraw
 from .details_panel import DetailsPanel
 from .dialogs import load_error_box
 from .endpoint_dialog import EndpointDialog, install_endpoint_menu
@@ -47,16 +46,10 @@ from .qt_state import QtState
 from .retranslate import Retranslating, refresh_on
 from .search_panel import SearchPanel
 from .settings import Settings
-from .timing import StallProbe, since_start
 from .translation import Translations
-from .workers import INDEX_KEY, LOAD_KEY, as_load_error, finish_index, start_load
-
-log = logging.getLogger(__name__)
+from .workers import LOAD_KEY, as_load_error, start_load
 
 RDF_FILTER = "RDF (*.ttl *.turtle *.nt *.nq *.trig *.jsonld *.json *.rdf *.owl *.xml *.n3);;*"
-#: The background part of a load waits for the page to draw the new view, this long at most
-#: (a page that never reports a draw must not leave search without pinyin and typos).
-INDEX_AT_LATEST_MS = 10_000
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -85,11 +78,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.state = ExplorerState(kg, lang=lang)
         self._index_message = ""
         self._loading = ""  # the file a load under way reads ("": the article)
-        self.index_in_background = index_in_background
-        self._index_waiting: KnowledgeGraph | None = None  # loaded, its view not yet drawn
-        self._index_timer = QTimer(self, singleShot=True, interval=INDEX_AT_LATEST_MS)
-        self._index_timer.timeout.connect(self._start_waiting_index)
-        self._stall: StallProbe | None = None  # with -v: how long the GUI waits meanwhile
         self.runner = runner = runner or OperationRunner()
         self.destroyed.connect(lambda *_: runner.shutdown(0))  # deleted without closeEvent
         self.qs = QtState(self.state, self.runner, self)
@@ -101,8 +89,16 @@ class MainWindow(Retranslating, QMainWindow):
         self._sized = False
 
         self.graph = GraphWidget(self.qs, LayoutCache(cache_dir), self)
-        self._window_drawn = False
-        self.graph.view_drawn.connect(self._on_view_drawn)
+        self.indexing = IndexAfterDraw(
+            runner,
+            self.graph,
+            on_progress=self._on_index_progress,
+            on_error=lambda exc: self.statusBar().showMessage(
+                self.tr("Search indexing failed: %1").replace("%1", str(exc)), 10_000
+            ),
+            parent=self,
+        )
+        self.indexing.enabled = index_in_background
         self.setCentralWidget(self.graph)
         self.search = SearchPanel(self.qs)
         self.hierarchy = HierarchyPanel(self.qs)
@@ -273,7 +269,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def is_indexing(self) -> bool:
         """Whether the loaded graph's background part waits for its draw or runs."""
-        return self._index_waiting is not None or self.runner.busy(INDEX_KEY)
+        return self.indexing.busy()
 
     def cancel_loading(self) -> bool:
         """Stop waiting for the load under way: its result is dropped, the graph stays."""
@@ -294,8 +290,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.is_loading() or self.runner.closed:
             return False
         self._on_load_started(path or "")
-        self._index_waiting = None  # the previous graph's index is moot
-        self.runner.cancel(INDEX_KEY)
+        self.indexing.cancel()  # the previous graph's index is moot
         start_load(self.runner, path, **callbacks)
         return True
 
@@ -303,8 +298,11 @@ class MainWindow(Retranslating, QMainWindow):
         if fraction is None:  # a message, e.g. a damaged cache entry being rebuilt
             self.statusBar().showMessage(what, 10_000)
             return
-        self.progress.setRange(0, 100)
-        self.progress.setValue(round(100 * fraction))
+        if fraction > 0:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(100 * fraction))
+        else:  # a step that reports no fraction (a whole file's scan): busy, not stuck at 0
+            self.progress.setRange(0, 0)
         if what and what != "ready":  # the step under way, in the interface's language
             name = Path(self._loading).name if self._loading else self.tr("the article graph")
             text = self.tr("Loading %1: %2…").replace("%1", name)
@@ -322,63 +320,6 @@ class MainWindow(Retranslating, QMainWindow):
             "saving the index for the next open": self.tr("Saving the index for next time: %1%"),
         }
         return steps.get(what, what)
-
-    def _index_after_draw(self, kg: KnowledgeGraph) -> None:
-        """Start *kg*'s background part once the page has drawn its view: that work holds
-        the GIL for long stretches, and started at once it delayed the first frame by
-        seconds on a large file. At the latest after ``INDEX_AT_LATEST_MS``."""
-        self._index_waiting = kg
-        if self.graph.view_is_drawn():
-            self._start_waiting_index()
-        else:
-            self._index_timer.start()
-
-    def _on_view_drawn(self) -> None:
-        if not self._window_drawn:  # the window's first frame with a graph in it
-            self._window_drawn = True
-            log.info("window drawn %.2f s after the process started", since_start())
-        self._start_waiting_index()
-
-    def _start_waiting_index(self) -> None:
-        kg, self._index_waiting = self._index_waiting, None
-        if kg is None:  # a later view drawn, or a load under way made it moot
-            return
-        self._index_timer.stop()
-        if not self.graph.view_is_drawn():
-            log.warning("the graph page did not draw in %d ms", INDEX_AT_LATEST_MS)
-        log.info("%s drawn %.2f s after the process started", _name(kg), since_start())
-        if self.index_in_background:
-            self._finish_index(kg)
-
-    def _finish_index(self, kg: KnowledgeGraph) -> None:
-        """Pinyin and typo search and (a large file) its cache entry, in the background;
-        the status bar says how far it is."""
-        started = time.perf_counter()
-        if log.isEnabledFor(logging.INFO):  # how long the GUI thread waits meanwhile
-            self._stall = self._stall or StallProbe(parent=self)
-            self._stall.start()
-        self.runner.run(
-            lambda control: finish_index(kg, control),
-            key=INDEX_KEY,
-            what=str(kg.source),
-            on_done=lambda _done: self._on_index_done(kg, started),
-            on_error=lambda exc: self.statusBar().showMessage(
-                self.tr("Search indexing failed: %1").replace("%1", str(exc)), 10_000
-            ),
-            on_progress=self._on_index_progress,
-        )
-
-    def _on_index_done(self, kg: KnowledgeGraph, started: float) -> None:
-        self._on_index_progress(1.0, "")
-        if self._stall is not None:
-            stall = self._stall.stop()
-            log.info(
-                "%s indexed in the background in %.2f s; the GUI thread's longest stall "
-                "meanwhile %.0f ms",
-                _name(kg),
-                time.perf_counter() - started,
-                1000 * stall,
-            )
 
     def _on_index_progress(self, fraction: float | None, what: str) -> None:
         status = self.statusBar()
@@ -408,9 +349,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.cancel_load.hide()
         self.statusBar().clearMessage()
         self.source = kg.source
-        log.info("%s loaded %.2f s after the process started", _name(kg), since_start())
         self.state.set_graph(kg)
-        self._index_after_draw(kg)
+        self.indexing.schedule(kg)
         if path:
             self.menus.fill_recent(self.settings.add_recent(path))
 
@@ -450,14 +390,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.settings.save_window(self.saveGeometry(), self.saveState())
             self.settings.set("lang", self.state.lang)
             self.settings.sync()
-        self._index_waiting = None
+        self.indexing.cancel()
         self.runner.shutdown()  # before any widget goes: no answer arrives after this
-        if self._stall is not None:
-            self._stall.stop()
         self.graph.close()
         super().closeEvent(event)
-
-
-def _name(kg: KnowledgeGraph) -> str:
-    """How the log names a graph: its file's name (the article has none)."""
-    return Path(kg.source).name if kg.source and kg.source != "article" else "the article graph"
