@@ -59,9 +59,12 @@ class IndexAfterDraw(QObject):
         self._window_drawn = False
         graph.view_drawn.connect(self._on_view_drawn)
 
+    def loaded(self, kg) -> None:
+        """*kg*'s load has answered (logged: the window installs it next)."""
+        log.info("%s loaded %.2f s after the process started", graph_name(kg), since_start())
+
     def schedule(self, kg) -> None:
         """*kg* has just been installed: index it once its view is drawn."""
-        log.info("%s loaded %.2f s after the process started", graph_name(kg), since_start())
         self._waiting = kg
         if self._graph.view_is_drawn():
             self._start()

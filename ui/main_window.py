@@ -349,6 +349,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.cancel_load.hide()
         self.statusBar().clearMessage()
         self.source = kg.source
+        self.indexing.loaded(kg)
         self.state.set_graph(kg)
         self.indexing.schedule(kg)
         if path:

@@ -130,3 +130,23 @@ def test_type_lists_come_from_the_search_index_and_match_the_entities(
     for kg in (article, open_for_window(ui_data / "mini.ttl")):
         walked = {n.category for n in kg.nodes()}
         assert set(present_categories(kg)) == walked
+
+
+def test_screenshot_mode_logs_when_the_files_view_was_drawn_and_indexes_nothing(
+    qapp, tmp_path, ui_data, caplog
+):
+    import logging
+    import re
+
+    from ui.app import run_app
+
+    caplog.set_level(logging.INFO, logger="ui.background_index")
+    code = run_app(
+        ["kg-explorer"], path=str(ui_data / "mini.ttl"), screenshot=str(tmp_path / "shot.png")
+    )
+    assert code == 0
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    loaded = re.search(r"mini\.ttl loaded ([\d.]+) s after the process started", logged)
+    drawn = re.search(r"mini\.ttl drawn ([\d.]+) s after the process started", logged)
+    assert loaded and drawn and float(loaded[1]) <= float(drawn[1])
+    assert "indexed in the background" not in logged  # a one-shot render indexes nothing
