@@ -406,6 +406,10 @@ class _Keys:
         return self.size
 
 
+#: A part not built yet, to a query that may not build it.
+_NO_KEYS = _Keys([], [])
+
+
 class _Builder:
     """Keys added a chunk at a time, each chunk sorted at once (stable: equal keys keep
     the order they were added in) into a run of its own."""
@@ -643,9 +647,12 @@ class SearchIndex:
             return self._word_steps()
         return _keys_of([self._cols.descriptions])
 
-    def _part(self, attr: str) -> _Keys:
-        """A lazy part, built now (at once) if :meth:`warm` has not built it yet."""
+    def _part(self, attr: str, *, build: bool = True) -> _Keys:
+        """A lazy part, built now (at once) if :meth:`warm` has not built it yet (else,
+        unless *build*, no keys)."""
         found = getattr(self, attr)
+        if found is None and not build:
+            return _NO_KEYS
         if found is None:
             found = _finish(self._build(attr))
             setattr(self, attr, found)
@@ -702,9 +709,19 @@ class SearchIndex:
 
     # --- queries ----------------------------------------------------------------
     def search(
-        self, query: str, *, categories: set[str] | None = None, limit: int = 20
+        self,
+        query: str,
+        *,
+        categories: set[str] | None = None,
+        limit: int = 20,
+        only_built: bool = False,
     ) -> list[Hit]:
-        """Entities matching *query*, best first; *categories* keeps only those kinds."""
+        """Entities matching *query*, best first; *categories* keeps only those kinds.
+
+        *only_built*: answer from the parts built so far, never build one (seconds on a
+        large index) here: for the GUI thread while :meth:`warm` runs in a worker; until
+        it is done, pinyin, word and description matches may be missing."""
+        part = partial(self._part, build=not only_built)
         q = lab.normalise(query)
         if not q or limit <= 0:
             return []
@@ -729,7 +746,7 @@ class SearchIndex:
             offer(entry, RANK_ALIAS, 0.9 * len(q) / len(key), key, "alias")
         latin = query.isascii()
         if latin:
-            pinyin = self._part("_pinyin")
+            pinyin = part("_pinyin")
             why = _pinyin_reason(pinyin.marked(q))
             for entry in pinyin.exact(q):
                 offer(entry, RANK_PREFIX, 0.95, q, why)
@@ -743,7 +760,7 @@ class SearchIndex:
                 for entry, key, _mark in keys.substring(q, cap):
                     offer(entry, RANK_SUBSTRING, factor * len(q) / len(key), key, why)
             if latin:
-                for entry, key, mark in self._part("_pinyin").substring(q, cap):
+                for entry, key, mark in part("_pinyin").substring(q, cap):
                     offer(
                         entry,
                         RANK_SUBSTRING,
@@ -751,13 +768,14 @@ class SearchIndex:
                         key,
                         _pinyin_reason(mark),
                     )
-                for entry in self._word_match(query):
+                for entry in self._word_match(query, part):
                     offer(entry, RANK_SUBSTRING, 0.7, query, "words")
         if len(best) < limit:
-            for entry, key, _mark in self._part("_descriptions").substring(q, cap):
+            for entry, key, _mark in part("_descriptions").substring(q, cap):
                 offer(entry, RANK_DESCRIPTION, len(q) / len(key), key, "description")
         if not best and len(q) >= 3:  # a guess only when nothing matched for real
-            self._fuzzy(q, latin, offer, limit)
+            pools = [self._labels, self._aliases] + ([part("_pinyin")] if latin else [])
+            self._fuzzy(q, pools, offer, limit)
         ranked = sorted(best.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))
         out = []
         for entry, (rank, score, matched, reason) in ranked[:limit]:
@@ -765,16 +783,16 @@ class SearchIndex:
             out.append(Hit(nid, shown, matched, _KIND[rank], rank, score, cats[entry], reason))
         return out
 
-    def complete(self, prefix: str, limit: int = 10) -> list[Hit]:
+    def complete(self, prefix: str, limit: int = 10, *, only_built: bool = False) -> list[Hit]:
         """Suggestions while typing: the same ranking, fewer results."""
-        return self.search(prefix, limit=limit)
+        return self.search(prefix, limit=limit, only_built=only_built)
 
-    def _word_match(self, query: str) -> set[int]:
+    def _word_match(self, query: str, part: Callable[[str], _Keys]) -> set[int]:
         """Entries in which every word of *query* starts some word (``part-time member``)."""
         terms = [w for w in lab.words(query) if w.isascii()]
         if len(terms) < 2:
             return set()
-        words = self._part("_words")
+        words = part("_words")
         found: set[int] | None = None
         for term in terms:
             hits = words.owners_with_prefix(term)
@@ -783,10 +801,9 @@ class SearchIndex:
                 return set()
         return found or set()
 
-    def _fuzzy(self, q: str, latin: bool, offer, limit: int) -> None:
+    def _fuzzy(self, q: str, pools: list[_Keys], offer, limit: int) -> None:
         from rapidfuzz import fuzz, process  # imported lazily
 
-        pools = [self._labels, self._aliases] + ([self._part("_pinyin")] if latin else [])
         for keys in pools:
             choices = keys.fuzzy_candidates(q)
             if not choices:

@@ -255,3 +255,19 @@ def test_a_key_both_spelt_and_initials_reads_as_initials(monkeypatch):
     assert {h.reason for h in index.search("lz")} == {"initials"}
     assert {h.reason for h in index.search("lanzhou")} == {"pinyin"}
     assert len(index.search("xg", limit=50)) == 10
+
+
+def test_only_built_answers_without_building_and_all_once_warm(reference):
+    """For the GUI thread while warm() runs: never seconds of building on a keystroke."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(search, "WRATIO_LIMIT", 0)
+        index, full = SearchIndex(entries()), SearchIndex(entries())
+        early = {q: index.search(q, limit=999, only_built=True) for q in MANY}
+        assert all(getattr(index, part) is None for part in SearchIndex._LAZY)
+        assert early["兰州"] == full.search("兰州", limit=999)  # labels need nothing more
+        not_yet = index.complete("lzwyh", only_built=True)  # 兰州委员会's initials
+        assert not {h.reason for h in not_yet} & {"pinyin", "initials"}
+        assert index.warm()
+        assert {h.reason for h in index.complete("lzwyh", only_built=True)} == {"initials"}
+        answers = [index.search(q, limit=lim, only_built=True) for q in MANY for lim in (20, 3)]
+        assert answers == reference
