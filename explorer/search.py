@@ -272,7 +272,7 @@ def _merge(tables: Sequence[_Table], *, marked: bool = False) -> Generator[float
     return _Stripe(out)
 
 
-def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array, list[int]]]:
+def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array, list[int] | None]]:
     """The tables' keys in sorted order with their owners and how many, a block of about
     CHUNK distinct keys at a time (a key with a million owners is one key, its owners
     copied as bytes).
@@ -310,23 +310,29 @@ def _sampled(table: _Table, offset: int) -> Iterator[str]:
     return map(table.__getitem__, range(offset % step, len(table), step))
 
 
-def _merged_block(parts: list[tuple[_Table, int, int]]) -> tuple[list[str], array, list[int]]:
+def _merged_block(
+    parts: list[tuple[_Table, int, int]],
+) -> tuple[list[str], array, list[int] | None]:
     """Keys *lo* to *hi* of each table, in one sorted order (equal keys in table order).
-    Each key's owners move as a slice of bytes: no object the garbage collector tracks
-    is made per key (collections then walk every object of the process)."""
+    A key owned more than once moves its owners as one slice of bytes: no object the
+    garbage collector tracks is made per key (a collection walks every such object of
+    the process)."""
     keys: list[str] = []
     counts: list[int] = []
-    pieces: list[bytes] = []  # each key's owners
+    owned = array("I")
     for table, lo, hi in parts:
         starts, ends = table.groups[lo:hi], table.groups[lo + 1 : hi + 1]
         keys += table.text[table.starts[lo] : table.starts[hi] - 1].split(_SEP)
         counts += map(int.__sub__, ends, starts)
-        data, at = table.owners[starts[0] : ends[-1]].tobytes(), -starts[0]
-        offsets = map((4).__mul__, map(at.__add__, starts)), map((4).__mul__, map(at.__add__, ends))
-        pieces += map(data.__getitem__, map(slice, *offsets))
+        owned.extend(table.owners[starts[0] : ends[-1]])
     order = sorted(range(len(keys)), key=keys.__getitem__)
+    if len(owned) == len(keys):  # one owner a key (names rarely repeat): moved one by one
+        return list(map(keys.__getitem__, order)), array("I", map(owned.__getitem__, order)), None
+    data = owned.tobytes()
+    ends = list(accumulate(map((4).__mul__, counts)))
+    pieces = list(map(data.__getitem__, map(slice, chain((0,), ends), ends)))  # each key's owners
     owners = array("I")
-    if sum(counts) <= _OWNERS_AT_ONCE:
+    if len(owned) <= _OWNERS_AT_ONCE:
         owners.frombytes(b"".join(map(pieces.__getitem__, order)))
     else:  # many owners (common words): copied key by key, each copy a short C call
         for piece in map(pieces.__getitem__, order):
