@@ -65,12 +65,8 @@ def open_for_window(
     progress(0.6, "indexing")
     graph.search_index  # noqa: B018 - built here, not on the GUI thread
     _check(cancelled)
-    progress(0.7, "finding the tree roots")  # a large file's from the scan: while its
-    roots = graph.hierarchy.roots()  # store is still loading
-    unfold = getattr(graph.hierarchy, "prefetch", None)
-    if unfold is not None:  # the tree panel shows the roots' children at once: fetched here
-        _check(cancelled)
-        unfold(roots)
+    progress(0.7, "finding the tree roots")  # a large file's from the scan's links; their
+    roots = graph.hierarchy.roots()  # children are counted, and sorted when unfolded
     _check(cancelled)
     progress(0.8, "ranking")
     if len(graph) > WHOLE_CAP:  # the opening view, made once here: its facts and nodes
@@ -102,7 +98,8 @@ def _open_file(path: Path, notice: Callable[[str], None] | None) -> GraphSource:
 def from_cache(path: str | Path, *, notice: Callable[[str], None] | None = None):
     """The cached graph of *path*, or None when there is no valid entry (or it is
     unreadable: the caller then opens the file)."""
-    from .store import CachedStoreGraph, ReadyStore
+    from .store import CachedStoreGraph
+    from .store_load import StoreLoader
 
     def report(message: str) -> None:
         log.warning("%s", message)  # never lost, even by a caller that shows nothing
@@ -116,14 +113,10 @@ def from_cache(path: str | Path, *, notice: Callable[[str], None] | None = None)
     if entry is None:
         return None
     p = Path(path)
+    base = p.resolve().as_uri()  # the store, if SPARQL is ever asked for: from the file
+    loader = StoreLoader(str(p), entry.fmt, source=str(p), base_iri=base, start=False)
     graph = CachedStoreGraph(
-        ReadyStore(entry.store, entry.fmt, p.resolve().as_uri()),
-        entry.scan,
-        source=str(p),
-        roots=entry.roots,
-        children=entry.children,
-        top=entry.top,
-        index=entry.index,
+        loader, entry.scan, source=str(p), roots=entry.roots, top=entry.top, index=entry.index
     )
     return graph
 
@@ -167,19 +160,13 @@ def finish_in_background(
     roots = graph.window_roots  # type: ignore[attr-defined]
     if roots is None:
         roots = graph.hierarchy.roots()
-    unfold = getattr(graph.hierarchy, "prefetch", None)
-    if unfold is not None:  # the tree panel shows the roots' children at once: fetched here
-        _check(cancelled)
-        unfold(roots)
     top = top_entities(graph, WHOLE_CAP) if len(graph) > WHOLE_CAP else []
-    children = {r: graph.hierarchy.children(r) for r in roots}  # fetched by the open
     try:
         written = cache.write(
             graph,
             graph.source,
             top=top,
             roots=roots,
-            children=children,
             cancelled=cancelled,
             progress=lambda f: progress(0.3 + 0.7 * f, "saving the index for the next open"),
         )

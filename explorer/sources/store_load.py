@@ -1,11 +1,13 @@
-"""Opening a large RDF file: a pyoxigraph store loaded on one core, labels scanned on the other.
+"""Opening a large RDF file: one parse that keeps every triple, compactly.
 
-Filling an in-memory ``pyoxigraph.Store`` takes ~3.3x the bare parse (its
-indexes), and nothing interactive needs it at once. So a daemon thread loads the
-store (pyoxigraph releases the GIL), while this thread parses the same bytes once
-more and keeps only what search and labels need: labels, aliases, descriptions
-and types of IRI subjects. The scan reports syntax errors with line and column;
-the store is waited for only when relations are first asked for.
+The scan sees every triple once and keeps all of them, as numbers in arrays: one
+numbering of terms (IRIs and blank nodes), the labels, aliases, descriptions and
+types column by column (what search and entity cards read), every link between
+terms (``Links``) and every other literal fact (``Literals``). A store-backed graph
+answers relations, evidence, hierarchy and figures from these tables, so no
+pyoxigraph store is built for the first window, nor kept in the app's memory; the
+store (``StoreLoader``) is loaded only for what needs SPARQL or rdflib. A one-off
+search scans *lean* (labels and types only) and, if ever asked more, loads the store.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, islice
 from operator import le
 
 import pyoxigraph as ox
@@ -29,103 +31,170 @@ from . import facts as fx
 
 #: Column numbers: what each scanned predicate feeds (META marks bookkeeping subjects).
 TYPES, LABELS, ALIASES, HIDDEN, DESCRIPTIONS, META = range(6)
+#: The predicates of each literal column, by rank.
+COLUMN_PREDICATES = {
+    LABELS: fx.LABELS,
+    ALIASES: fx.ALIASES,
+    HIDDEN: fx.HIDDEN,
+    DESCRIPTIONS: fx.DESCRIPTIONS,
+}
+_NONE = 0xFFFFFFFF
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class RowIndex:
+    """Where each row's entries are in a table of rows (subject or object numbers).
+
+    Rows that never go back (a subject's triples written together) are found by binary
+    search; otherwise one chain per row is threaded through two arrays, once, on the
+    first question (no per-row Python objects: ~0.1 s per million entries).
+    """
+
+    __slots__ = ("_head", "_next", "_rows", "_sorted")
+
+    def __init__(self, rows: array) -> None:
+        self._rows = rows
+        self._sorted: bool | None = None
+        self._head: array | None = None
+        self._next: array | None = None
+
+    def __getstate__(self) -> dict:
+        return {
+            "_rows": self._rows,
+            "_sorted": self._sorted,
+            "_head": self._head,
+            "_next": self._next,
+        }
+
+    def __setstate__(self, state: dict) -> None:
+        for k, v in state.items():
+            setattr(self, k, v)
+
+    def positions(self, row: int) -> Sequence[int]:
+        """The entries of *row*, in file order."""
+        rows = self._rows
+        if self._sorted is None:
+            self._sorted = all(map(le, rows, islice(rows, 1, None)))
+        if self._sorted:
+            lo = bisect_left(rows, row)
+            return range(lo, bisect_right(rows, row, lo))
+        head, nxt = self._head, self._next
+        if head is None or nxt is None:
+            head, nxt = self._thread()
+        if row >= len(head):
+            return ()
+        out: list[int] = []
+        i = head[row]
+        while i != _NONE:
+            out.append(i)
+            i = nxt[i]
+        out.reverse()
+        return out
+
+    def _thread(self) -> tuple[array, array]:
+        rows = self._rows
+        head = array("I", [_NONE]) * (max(rows) + 1 if rows else 0)
+        nxt = array("I", bytes(4 * len(rows)))
+        for i, r in enumerate(rows):
+            nxt[i] = head[r]
+            head[r] = i
+        self._head, self._next = head, nxt
+        return head, nxt
 
 
 class Column:
     """Values of one kind, with the row (subject number) of each; literal columns also
-    keep each value's language and predicate rank (preference order of the predicate)."""
+    keep each value's kind (language and datatype, a number into ``Scan.kinds``) and
+    predicate rank (its place in ``COLUMN_PREDICATES``: the preference order)."""
 
-    __slots__ = ("_groups", "_monotone", "langs", "ranks", "rows", "values")
+    __slots__ = ("by_row", "kinds", "ranks", "rows", "values")
 
     def __init__(self) -> None:
         self.values: list[str] = []
-        self.rows: list[int] = []
-        self.langs: list[str | None] = []
-        self.ranks: list[int] = []
-        self._groups: dict[int, list[int]] | None = None
-        self._monotone: bool | None = None
+        self.rows = array("I")
+        self.kinds = array("H")
+        self.ranks = array("B")
+        self.by_row = RowIndex(self.rows)
 
     def positions(self, row: int) -> Sequence[int]:
-        """Where *row*'s values are: a binary search when rows never go back (a subject's
-        triples written together, as Turtle writers do), else a grouping made once."""
-        rows = self.rows
-        if self._monotone is None:
-            self._monotone = all(map(le, rows, islice(rows, 1, None)))
-        if self._monotone:
-            lo = bisect_left(rows, row)
-            return range(lo, bisect_right(rows, row, lo))
-        if self._groups is None:
-            groups: dict[int, list[int]] = {}
-            for i, r in enumerate(self.rows):
-                groups.setdefault(r, []).append(i)
-            self._groups = groups
-        return self._groups.get(row, [])
-
-    def of(self, row: int) -> list[tuple[int, str, str]]:
-        """``(rank, language, text)`` of *row*, or ``(0, "", value)`` for plain columns."""
-        if not self.langs:
-            return [(0, "", self.values[i]) for i in self.positions(row)]
-        return [
-            (self.ranks[i], (self.langs[i] or "").lower(), self.values[i])
-            for i in self.positions(row)
-        ]
+        """Where *row*'s values are."""
+        return self.by_row.positions(row)
 
 
 class Links:
-    """Every link from a subject to an IRI or blank node that the columns do not keep
-    (relations, hierarchy and schema links), as three arrays of interned numbers.
+    """Every triple whose object is an IRI or a blank node (relations, types, hierarchy,
+    schema links), as three arrays of term numbers, found by subject or by object."""
 
-    The tree's roots and children are answered from them without the store (~3 MB
-    of arrays at 1M triples). A blank node is kept as ``_:`` + its id in this parse:
-    it makes links count (as in the store) but is never part of an answer.
-    """
-
-    __slots__ = ("names", "node_ids", "objects", "predicate_ids", "predicates", "subjects")
+    __slots__ = ("by_object", "by_subject", "objects", "predicates", "subjects")
 
     def __init__(self) -> None:
-        self.node_ids: dict[str, int] = {}
-        self.names: list[str] = []
-        #: Every predicate outside the columns, whatever its objects (literals too).
-        self.predicate_ids: dict[str, int] = {}
         self.subjects, self.predicates, self.objects = array("I"), array("I"), array("I")
+        self.by_subject = RowIndex(self.subjects)
+        self.by_object = RowIndex(self.objects)
 
-    def number(self, name: str) -> int:
-        """*name*'s number, given on first sight."""
-        n = self.node_ids.get(name)
-        if n is None:
-            n = self.node_ids[name] = len(self.names)
-            self.names.append(name)
-        return n
+    def with_predicate(self, predicate: int) -> list[int]:
+        """Positions of the links of one predicate (a C-level pass over the array)."""
+        return list(compress(range(len(self.predicates)), map(predicate.__eq__, self.predicates)))
+
+
+class Literals:
+    """The literal facts the columns do not keep (evidence quotes, figures, dates, any
+    attribute): value, subject row, predicate number and kind of each."""
+
+    __slots__ = ("by_row", "kinds", "predicates", "rows", "values")
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.rows, self.predicates, self.kinds = array("I"), array("I"), array("H")
+        self.by_row = RowIndex(self.rows)
 
 
 @dataclass
 class Scan:
-    """What one pass over the file keeps, column by column (no per-subject objects).
+    """What one pass over the file keeps, as arrays of numbers (no per-subject objects).
 
-    ``ids`` numbers the IRI subjects in file order; ``columns[k]`` holds the types,
-    labels, aliases, hidden labels or descriptions, each value with its row.
+    ``ids`` numbers every IRI and blank node (``"_:"`` + its id in this parse) in the
+    order first seen, ``names`` is the reverse; ``columns[k]`` holds the types, labels,
+    aliases, hidden labels or descriptions, each value with its row. A *lean* scan (a
+    one-off search) keeps only the columns of IRI subjects: no links, no literals.
     """
 
     ids: dict[str, int] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
     columns: list[Column] = field(default_factory=lambda: [Column() for _ in range(5)])
-    meta: set[str] = field(default_factory=set)
+    #: ``(language, datatype)`` of the literals, numbered (``Column.kinds``).
+    kinds: list[tuple[str, str]] = field(default_factory=list)
+    meta: set[int] = field(default_factory=set)
+    #: The subjects of column values (types, labels...), in the order first seen as such:
+    #: the order of entities and of search's ties, as when only they were numbered.
+    order: array = field(default_factory=lambda: array("I"))
     prefixes: dict[str, str] = field(default_factory=dict)
     triples: int = 0
-    #: Links between IRIs per IRI, both directions (no types or bookkeeping): the
-    #: degree ranking of the whole-graph view, counted during the pass that reads it.
-    degree: dict[str, int] = field(default_factory=dict)
-    #: The links themselves (the tree's roots and children before the store is there);
-    #: None when the scan counted no degrees, or was read back from the cache.
+    #: Links between IRIs per term, both directions (no types or bookkeeping): the
+    #: degree ranking of the whole-graph view. Empty in a lean scan.
+    degree: array = field(default_factory=lambda: array("I"))
     links: Links | None = None
+    literals: Literals | None = None
 
-    def __getstate__(self) -> dict:
-        """The cache keeps the columns, not the links: its entry has the roots and their
-        children, and its store is there at once."""
-        return {**self.__dict__, "links": None}
+    @property
+    def complete(self) -> bool:
+        """Whether every triple was kept (else the store answers what the columns do not)."""
+        return self.links is not None
 
     def of(self, iri: str, column: int) -> list[tuple[int, str, str]]:
+        """``(rank, language, text)`` of *iri*'s values in a column (rank 0 and no
+        language for types)."""
         row = self.ids.get(iri)
-        return self.columns[column].of(row) if row is not None else []
+        if row is None:
+            return []
+        col = self.columns[column]
+        if column == TYPES:
+            return [(0, "", col.values[i]) for i in col.positions(row)]
+        kinds = self.kinds
+        return [
+            (col.ranks[i], kinds[col.kinds[i]][0].lower(), col.values[i])
+            for i in col.positions(row)
+        ]
 
 
 @contextmanager
@@ -144,14 +213,9 @@ def no_gc():
 
 def _kinds() -> dict[str, tuple[int, int]]:
     kinds: dict[str, tuple[int, int]] = {}
-    for rank, p in enumerate(fx.LABELS):
-        kinds[p] = (LABELS, rank)
-    for rank, p in enumerate(fx.ALIASES):
-        kinds[p] = (ALIASES, rank)
-    for p in fx.HIDDEN:
-        kinds[p] = (HIDDEN, 0)
-    for rank, p in enumerate(fx.DESCRIPTIONS):
-        kinds[p] = (DESCRIPTIONS, rank)
+    for k, predicates in COLUMN_PREDICATES.items():
+        for rank, p in enumerate(predicates):
+            kinds[p] = (k, rank)
     kinds[fx.TYPE] = (TYPES, 0)
     for p in fx.META_MARKERS:
         kinds[p] = (META, 0)
@@ -159,95 +223,143 @@ def _kinds() -> dict[str, tuple[int, int]]:
 
 
 def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None, degrees: bool = True) -> Scan:
-    """One pass: labels, aliases, descriptions and types (LoadError with line/column).
+    """One pass over the file (LoadError with line/column).
 
-    With *degrees* it also keeps the links between terms (:class:`Links`: the tree
-    without the store) and counts every IRI's links (the whole view's ranking); a
-    one-off search passes False and keeps neither the time nor the memory (a string
-    key per IRI: ~0.4 GB at 10M triples).
+    With *degrees* every triple is kept (columns, :class:`Links`, :class:`Literals`) and
+    every IRI's links are counted (the whole view's ranking). A one-off search passes
+    False: only the columns of IRI subjects are kept, which is all search reads.
     """
     out = Scan()
-    kinds = _kinds().get
+    full = degrees
+    kind_of = _kinds().get
     named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
-    ids, meta, columns = out.ids, out.meta, out.columns
-    links = out.links = Links() if degrees else None
-    if links is not None:
-        node_ids, names, predicate_ids = links.node_ids, links.names, links.predicate_ids
+    ids, names, meta, columns, kinds = out.ids, out.names, out.meta, out.columns, out.kinds
+    links = out.links = Links() if full else None
+    rest = out.literals = Literals() if full else None
+    if links is not None and rest is not None:
         subjects, predicates, objects = links.subjects, links.predicates, links.objects
-    counts: list[int] = []  # links between IRIs, per node number (no bookkeeping)
+        rest_values, rest_rows, rest_preds = rest.values, rest.rows, rest.predicates
+    counts, order = out.degree, out.order
+    ranked = bytearray()  # 1 per term in ``order``
+    by_lang: dict[str, int] = {}
+    by_datatype: dict[str, int] = {}
     skip = fx.META_PREDICATES
+    meta_types = fx.META_TYPES
+    type_column = columns[TYPES]
     count = 0
     try:
         parser = ox.parse(data, _OX_FORMATS[fmt], base_iri=base_iri)
         for q in parser:
             count += 1
             p = q.predicate.value
-            kind = kinds(p)
+            kind = kind_of(p)
+            s = q.subject
+            ts = type(s)
+            if ts is named:
+                sv = s.value
+            elif ts is blank and full:  # one parse: the same blank node is the same id
+                sv = "_:" + s.value
+            else:  # a lean scan's blank node would not match the store's; a triple term
+                continue
+            a = ids.get(sv)
+            if a is None:
+                if not full and kind is None:
+                    continue
+                a = ids[sv] = len(names)
+                names.append(sv)
+                ranked.append(0)
+                if full:
+                    counts.append(0)
+            if kind is not None and not ranked[a] and kind[0] != META:
+                ranked[a] = 1
+                order.append(a)
+            o = q.object
+            to = type(o)
+            if to is literal:
+                if kind is not None and kind[0] not in (TYPES, META):
+                    col = columns[kind[0]]
+                    col.rows.append(a)
+                    col.ranks.append(kind[1])
+                    target = col.values
+                else:
+                    if kind is not None and kind[0] == META:
+                        meta.add(a)
+                    if not full:
+                        continue
+                    pn = ids.get(p)
+                    if pn is None:
+                        pn = ids[p] = len(names)
+                        names.append(p)
+                        ranked.append(0)
+                        counts.append(0)
+                    rest_rows.append(a)
+                    rest_preds.append(pn)
+                    target = rest_values
+                    col = rest
+                lang = o.language
+                if lang:
+                    k = by_lang.get(lang)
+                    if k is None:
+                        k = by_lang[lang] = len(kinds)
+                        kinds.append((lang, _LANG_STRING))
+                else:
+                    dt = o.datatype.value
+                    k = by_datatype.get(dt)
+                    if k is None:
+                        k = by_datatype[dt] = len(kinds)
+                        kinds.append(("", dt))
+                col.kinds.append(k)
+                target.append(o.value)
+                continue
+            if not full:
+                if kind is not None and kind[0] == TYPES and to is named:
+                    t = o.value
+                    type_column.values.append(t)
+                    type_column.rows.append(a)
+                    if t in meta_types:
+                        meta.add(a)
+                elif kind is not None and kind[0] == META:
+                    meta.add(a)
+                continue
+            if to is named:
+                ov = o.value
+            elif to is blank:
+                ov = "_:" + o.value
+            else:  # a triple term (RDF 1.2): not kept
+                continue
+            b = ids.get(ov)
+            if b is None:
+                b = ids[ov] = len(names)
+                names.append(ov)
+                ranked.append(0)
+                counts.append(0)
+            pn = ids.get(p)
+            if pn is None:
+                pn = ids[p] = len(names)
+                names.append(p)
+                ranked.append(0)
+                counts.append(0)
+            subjects.append(a)
+            predicates.append(pn)
+            objects.append(b)
             if kind is None:
-                if links is None:
-                    continue
-                pn = predicate_ids.get(p)
-                if pn is None:
-                    pn = predicate_ids[p] = len(predicate_ids)
-                o, s = q.object, q.subject
-                to, ts = type(o), type(s)
-                if (to is not named and to is not blank) or (ts is not named and ts is not blank):
-                    continue
-                sv = s.value if ts is named else "_:" + s.value
-                ov = o.value if to is named else "_:" + o.value
-                a = node_ids.get(sv)
-                if a is None:
-                    a = node_ids[sv] = len(names)
-                    names.append(sv)
-                    counts.append(0)
-                b = node_ids.get(ov)
-                if b is None:
-                    b = node_ids[ov] = len(names)
-                    names.append(ov)
-                    counts.append(0)
-                subjects.append(a)
-                predicates.append(pn)
-                objects.append(b)
                 if to is named and ts is named and p not in skip:
                     counts[a] += 1
                     counts[b] += 1
-                continue
-            s = q.subject
-            if type(s) is not named:  # blank-node ids differ between two parses
-                continue
-            sid = s.value
-            k, rank = kind
-            if k == META:
-                meta.add(sid)
-                continue
-            n = ids.get(sid)
-            if n is None:
-                n = ids[sid] = len(ids)
-            o = q.object
-            col = columns[k]
-            if k == TYPES:
-                if type(o) is named:
-                    t = o.value
-                    col.values.append(t)
-                    col.rows.append(n)
-                    if t in fx.META_TYPES:
-                        meta.add(sid)
-                continue
-            if type(o) is not literal:
-                continue
-            col.values.append(o.value)
-            col.rows.append(n)
-            if k != HIDDEN:
-                col.langs.append(o.language)
-                col.ranks.append(rank)
+            elif kind[0] == TYPES:
+                if to is named:
+                    type_column.values.append(names[b])
+                    type_column.rows.append(a)
+                    if ov in meta_types:
+                        meta.add(a)
+            elif kind[0] == META:
+                meta.add(a)
         out.prefixes = dict(getattr(parser, "prefixes", {}) or {})
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt, source) from None
     except (ValueError, OSError) as exc:
         raise LoadError(f"{fmt}: {exc}", source=source) from None
     out.triples = count
-    if links is not None:
-        out.degree = {name: n for name, n in zip(links.names, counts, strict=True) if n}
     return out
 
 

@@ -2,7 +2,7 @@
 entry is indexed again, cancelling leaves nothing behind, ``cache clear`` empties it.
 
 Real files (a generated 20k-triple graph, opened store-backed), a real cache folder
-under tmp_path, the real child process that builds the disk store.
+under tmp_path.
 """
 
 from __future__ import annotations
@@ -107,19 +107,19 @@ def _damage_data(entry):
     target.write_bytes(target.read_bytes()[: target.stat().st_size // 2])
 
 
-def _flip_store_bytes(entry):
-    sst = max((entry / cache.STORE_DIR).iterdir(), key=lambda p: p.stat().st_size)
-    data = bytearray(sst.read_bytes())
+def _flip_data_bytes(entry):  # same size: only the checksum can tell
+    target = entry / cache.DATA_FILE
+    data = bytearray(target.read_bytes())
     for i in range(len(data) // 3, len(data) // 3 + 16):
         data[i] ^= 0xFF
-    sst.write_bytes(bytes(data))
+    target.write_bytes(bytes(data))
 
 
 def _drop_manifest(entry):
     (entry / cache.MANIFEST).unlink()
 
 
-@pytest.mark.parametrize("damage", [_damage_data, _flip_store_bytes, _drop_manifest])
+@pytest.mark.parametrize("damage", [_damage_data, _flip_data_bytes, _drop_manifest])
 def test_a_damaged_entry_is_rebuilt_with_a_message(cache_home, big, damage):
     expected = _summary(_indexed(big))
     damage(cache.entry_dir(big))
@@ -138,7 +138,7 @@ def test_cancelling_while_the_entry_is_written_leaves_nothing(cache_home, big):
     done = finish_in_background(
         graph,
         progress=lambda fraction, _what: steps.append(fraction),
-        cancelled=lambda: any(0.3 < f < 1.0 for f in steps),  # once the store build is under way
+        cancelled=lambda: any(0.3 < f < 1.0 for f in steps),  # once the entry is being written
     )
     assert not done
     assert not cache.entry_dir(big).exists()
