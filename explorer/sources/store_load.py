@@ -211,17 +211,6 @@ def no_gc():
             gc.enable()
 
 
-def _kinds() -> dict[str, tuple[int, int]]:
-    kinds: dict[str, tuple[int, int]] = {}
-    for k, predicates in COLUMN_PREDICATES.items():
-        for rank, p in enumerate(predicates):
-            kinds[p] = (k, rank)
-    kinds[fx.TYPE] = (TYPES, 0)
-    for p in fx.META_MARKERS:
-        kinds[p] = (META, 0)
-    return kinds
-
-
 def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None, degrees: bool = True) -> Scan:
     """One pass over the file (LoadError with line/column).
 
@@ -230,137 +219,237 @@ def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None, degrees: b
     False: only the columns of IRI subjects are kept, which is all search reads.
     """
     out = Scan()
-    full = degrees
-    kind_of = _kinds().get
-    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
-    ids, names, meta, columns, kinds = out.ids, out.names, out.meta, out.columns, out.kinds
-    links = out.links = Links() if full else None
-    rest = out.literals = Literals() if full else None
-    if links is not None and rest is not None:
-        subjects, predicates, objects = links.subjects, links.predicates, links.objects
-        rest_values, rest_rows, rest_preds = rest.values, rest.rows, rest.predicates
-    counts, order = out.degree, out.order
-    ranked = bytearray()  # 1 per term in ``order``
-    by_lang: dict[str, int] = {}
-    by_datatype: dict[str, int] = {}
-    skip = fx.META_PREDICATES
-    meta_types = fx.META_TYPES
-    type_column = columns[TYPES]
-    count = 0
     try:
         parser = ox.parse(data, _OX_FORMATS[fmt], base_iri=base_iri)
-        for q in parser:
-            count += 1
-            p = q.predicate.value
-            kind = kind_of(p)
-            s = q.subject
-            ts = type(s)
-            if ts is named:
-                sv = s.value
-            elif ts is blank and full:  # one parse: the same blank node is the same id
-                sv = "_:" + s.value
-            else:  # a lean scan's blank node would not match the store's; a triple term
-                continue
-            a = ids.get(sv)
-            if a is None:
-                if not full and kind is None:
-                    continue
-                a = ids[sv] = len(names)
-                names.append(sv)
-                ranked.append(0)
-                if full:
-                    counts.append(0)
-            if kind is not None and not ranked[a] and kind[0] != META:
-                ranked[a] = 1
-                order.append(a)
-            o = q.object
-            to = type(o)
-            if to is literal:
-                if kind is not None and kind[0] not in (TYPES, META):
-                    col = columns[kind[0]]
-                    col.rows.append(a)
-                    col.ranks.append(kind[1])
-                    target = col.values
-                else:
-                    if kind is not None and kind[0] == META:
-                        meta.add(a)
-                    if not full:
-                        continue
-                    pn = ids.get(p)
-                    if pn is None:
-                        pn = ids[p] = len(names)
-                        names.append(p)
-                        ranked.append(0)
-                        counts.append(0)
-                    rest_rows.append(a)
-                    rest_preds.append(pn)
-                    target = rest_values
-                    col = rest
-                lang = o.language
-                if lang:
-                    k = by_lang.get(lang)
-                    if k is None:
-                        k = by_lang[lang] = len(kinds)
-                        kinds.append((lang, _LANG_STRING))
-                else:
-                    dt = o.datatype.value
-                    k = by_datatype.get(dt)
-                    if k is None:
-                        k = by_datatype[dt] = len(kinds)
-                        kinds.append(("", dt))
-                col.kinds.append(k)
-                target.append(o.value)
-                continue
-            if not full:
-                if kind is not None and kind[0] == TYPES and to is named:
-                    t = o.value
-                    type_column.values.append(t)
-                    type_column.rows.append(a)
-                    if t in meta_types:
-                        meta.add(a)
-                elif kind is not None and kind[0] == META:
-                    meta.add(a)
-                continue
-            if to is named:
-                ov = o.value
-            elif to is blank:
-                ov = "_:" + o.value
-            else:  # a triple term (RDF 1.2): not kept
-                continue
-            b = ids.get(ov)
-            if b is None:
-                b = ids[ov] = len(names)
-                names.append(ov)
-                ranked.append(0)
-                counts.append(0)
-            pn = ids.get(p)
-            if pn is None:
-                pn = ids[p] = len(names)
-                names.append(p)
-                ranked.append(0)
-                counts.append(0)
-            subjects.append(a)
-            predicates.append(pn)
-            objects.append(b)
-            if kind is None:
-                if to is named and ts is named and p not in skip:
-                    counts[a] += 1
-                    counts[b] += 1
-            elif kind[0] == TYPES:
-                if to is named:
-                    type_column.values.append(names[b])
-                    type_column.rows.append(a)
-                    if ov in meta_types:
-                        meta.add(a)
-            elif kind[0] == META:
-                meta.add(a)
+        out.triples = _read_all(parser, out) if degrees else _read_columns(parser, out)
         out.prefixes = dict(getattr(parser, "prefixes", {}) or {})
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt, source) from None
     except (ValueError, OSError) as exc:
         raise LoadError(f"{fmt}: {exc}", source=source) from None
-    out.triples = count
     return out
+
+
+def _sinks(out: Scan) -> dict[str, tuple]:
+    """Per column predicate: the appenders of its column and its rank (bound once: the
+    loop below runs once per triple)."""
+    sinks = {}
+    for k, predicates in COLUMN_PREDICATES.items():
+        col = out.columns[k]
+        for rank, p in enumerate(predicates):
+            sinks[p] = (
+                col.rows.append,
+                col.ranks.append,
+                col.kinds.append,
+                col.values.append,
+                rank,
+            )
+    return sinks
+
+
+class _Kinds:
+    """Numbers the ``(language, datatype)`` of literals (``Scan.kinds``)."""
+
+    def __init__(self, kinds: list[tuple[str, str]]) -> None:
+        self.kinds = kinds
+        self.by_lang: dict[str, int] = {}
+        self.by_datatype: dict[str, int] = {}
+
+    def lang(self, lang: str) -> int:
+        k = self.by_lang[lang] = len(self.kinds)
+        self.kinds.append((lang, _LANG_STRING))
+        return k
+
+    def datatype(self, datatype: str) -> int:
+        k = self.by_datatype[datatype] = len(self.kinds)
+        self.kinds.append(("", datatype))
+        return k
+
+
+def _read_all(parser, out: Scan) -> int:
+    """Every triple into the tables; returns how many there were."""
+    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
+    ids, names, meta, kinds = out.ids, out.names, out.meta, _Kinds(out.kinds)
+    ids_get, add_name, add_meta = ids.get, names.append, meta.add
+    column_of = _sinks(out).get
+    links = out.links = Links()
+    rest = out.literals = Literals()
+    add_s, add_p, add_o = links.subjects.append, links.predicates.append, links.objects.append
+    rest_row, rest_pred = rest.rows.append, rest.predicates.append
+    rest_kind, rest_value = rest.kinds.append, rest.values.append
+    counts, order = out.degree, out.order
+    add_count, add_order = counts.append, order.append
+    ranked = bytearray()  # 1 per term in ``order``
+    add_rank = ranked.append
+    by_lang, by_datatype = kinds.by_lang.get, kinds.by_datatype.get
+    types = out.columns[TYPES]
+    add_type, add_typed = types.values.append, types.rows.append
+    skip, meta_types, markers = fx.META_PREDICATES, fx.META_TYPES, fx.META_MARKERS
+    #: Predicates that are not plain links: 0 the type, 1 a column's, 2 a bookkeeping marker.
+    special = {p: 1 for p in _sinks(out)} | {p: 2 for p in markers} | {fx.TYPE: 0}
+    special_of = special.get
+    count = 0
+    last, a = None, 0  # a subject's triples come together (Turtle): looked up once
+    for s, p, o, _g in parser:
+        count += 1
+        p = p.value
+        ts = type(s)
+        if ts is named:
+            sv = s.value
+        elif ts is blank:  # one parse: the same blank node is the same id everywhere
+            sv = "_:" + s.value
+        else:  # a triple term (RDF 1.2) as subject: not kept
+            continue
+        if sv != last:
+            last = sv
+            a = ids_get(sv)
+            if a is None:
+                a = ids[sv] = len(names)
+                add_name(sv)
+                add_rank(0)
+                add_count(0)
+        to = type(o)
+        if to is literal:
+            lang = o.language
+            if lang:
+                k = by_lang(lang)
+                if k is None:
+                    k = kinds.lang(lang)
+            else:
+                dt = o.datatype.value
+                k = by_datatype(dt)
+                if k is None:
+                    k = kinds.datatype(dt)
+            sink = column_of(p)
+            if sink is not None:
+                if not ranked[a]:
+                    ranked[a] = 1
+                    add_order(a)
+                sink[0](a)
+                sink[1](sink[4])
+                sink[2](k)
+                sink[3](o.value)
+                continue
+            if p in markers:
+                add_meta(a)
+            elif p == fx.TYPE and not ranked[a]:
+                ranked[a] = 1
+                add_order(a)
+            pn = ids_get(p)
+            if pn is None:
+                pn = ids[p] = len(names)
+                add_name(p)
+                add_rank(0)
+                add_count(0)
+            rest_row(a)
+            rest_pred(pn)
+            rest_kind(k)
+            rest_value(o.value)
+            continue
+        if to is named:
+            ov = o.value
+        elif to is blank:
+            ov = "_:" + o.value
+        else:  # a triple term (RDF 1.2) as object: not kept
+            continue
+        b = ids_get(ov)
+        if b is None:
+            b = ids[ov] = len(names)
+            add_name(ov)
+            add_rank(0)
+            add_count(0)
+        pn = ids_get(p)
+        if pn is None:
+            pn = ids[p] = len(names)
+            add_name(p)
+            add_rank(0)
+            add_count(0)
+        add_s(a)
+        add_p(pn)
+        add_o(b)
+        code = special_of(p)
+        if code is None:
+            if to is named and ts is named and p not in skip:
+                counts[a] += 1
+                counts[b] += 1
+            continue
+        if code == 2:
+            add_meta(a)
+            continue
+        if not ranked[a]:
+            ranked[a] = 1
+            add_order(a)
+        if code == 0 and to is named:
+            add_type(names[b])
+            add_typed(a)
+            if ov in meta_types:
+                add_meta(a)
+    return count
+
+
+def _read_columns(parser, out: Scan) -> int:
+    """A lean pass: the columns of IRI subjects only (a one-off search); how many triples."""
+    named, literal = ox.NamedNode, ox.Literal
+    ids, names, meta, kinds = out.ids, out.names, out.meta, _Kinds(out.kinds)
+    column_of = _sinks(out).get
+    add_order = out.order.append
+    by_lang, by_datatype = kinds.by_lang.get, kinds.by_datatype.get
+    types = out.columns[TYPES]
+    add_type, add_typed = types.values.append, types.rows.append
+    meta_types, markers, type_p = fx.META_TYPES, fx.META_MARKERS, fx.TYPE
+    count = 0
+    last, a = None, 0  # a subject's triples come together (Turtle): looked up once
+    for s, p, o, _g in parser:
+        count += 1
+        p = p.value
+        sink = column_of(p)
+        if sink is None and p != type_p and p not in markers:
+            continue
+        if type(s) is not named:  # a blank node's id would not match the store's
+            continue
+        sv = s.value
+        if sink is None and p in markers:
+            meta.add(ids[sv] if sv in ids else _new(sv, ids, names, add_order))
+            continue
+        if sv != last:
+            last = sv
+            a = ids.get(sv)
+            if a is None:
+                a = _new(sv, ids, names, add_order)
+        to = type(o)
+        if sink is None:  # the type
+            if to is named:
+                t = o.value
+                add_type(t)
+                add_typed(a)
+                if t in meta_types:
+                    meta.add(a)
+            continue
+        if to is not literal:
+            continue
+        lang = o.language
+        if lang:
+            k = by_lang(lang)
+            if k is None:
+                k = kinds.lang(lang)
+        else:
+            dt = o.datatype.value
+            k = by_datatype(dt)
+            if k is None:
+                k = kinds.datatype(dt)
+        sink[0](a)
+        sink[1](sink[4])
+        sink[2](k)
+        sink[3](o.value)
+    return count
+
+
+def _new(name: str, ids: dict[str, int], names: list[str], add_order) -> int:
+    """A lean scan numbers only subjects of column values: each is in ``Scan.order``."""
+    n = ids[name] = len(names)
+    names.append(name)
+    add_order(n)
+    return n
 
 
 class StoreLoader:
