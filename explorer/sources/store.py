@@ -640,6 +640,8 @@ class StoreGraph(LazyGraph):
             for n in compress(range(len(names)), has_child)
             if not has_parent[n] and not names[n].startswith("_:")
         )
+        links.by_object.build()  # each root's children are counted next, maybe on the GUI
+        links.by_subject.build()  # thread: the indexes are made here, in the worker
         return sorted(roots)[:MAX_MATCHES]
 
     def _by_local_name(self, text: str) -> str | None:
