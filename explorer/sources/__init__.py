@@ -1,8 +1,8 @@
 """Where a graph comes from: a small file, a large file, or a SPARQL endpoint.
 
 :func:`open_source` picks the backend by file size: below the threshold the
-simple full projection (``KnowledgeGraph``), above it the store-backed
-``StoreGraph`` that computes nodes and edges on demand, read back from the
+simple full projection (``KnowledgeGraph``), above it ``StoreGraph``, which keeps
+every triple as arrays and computes nodes and edges on demand from them, read back from the
 on-disk cache (``cache.py``) when the app indexed that very file before. The app
 opens through :func:`opening.open_for_window` and then
 :func:`opening.finish_in_background`.
@@ -47,8 +47,8 @@ def open_source(
 ) -> GraphSource:
     """Open an RDF file with the backend its size calls for (LoadError on bad input).
 
-    *preload* (large files): start filling the store at once, for an app that will
-    soon ask for relations; a one-off search passes False and never builds it.
+    *preload* (large files): keep every triple of the scan, for anything that will ask
+    for relations; a one-off search passes False and keeps labels and types only.
     """
     if large_threshold_bytes is None:
         large_threshold_bytes = large_threshold()

@@ -466,10 +466,11 @@ def _new(name: str, ids: dict[str, int], names: list[str], add_order) -> int:
 
 
 class StoreLoader:
-    """Loads the file into an in-memory ``pyoxigraph.Store`` on a daemon thread.
+    """Loads the file into an in-memory ``pyoxigraph.Store`` when first asked.
 
-    It reads the file by path: given ``bytes``, pyoxigraph holds the GIL while it
-    loads (measured: the scan then takes twice as long); given a path it does not.
+    Only SPARQL and rdflib need it (a complete scan answers everything else), so it is
+    never loaded at open. It reads the file by path on a daemon thread at low priority:
+    given ``bytes``, pyoxigraph would hold the GIL while it loads.
     """
 
     def __init__(

@@ -171,3 +171,18 @@ def test_the_store_is_built_only_for_rdflib(path):
     assert not graph._loader._started
     assert len(graph.rdf) == graph.triple_count  # rdflib's API: the store, now
     assert graph._loader._started
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [[0, 0, 1, 2, 2, 2], [3, 3, 0, 1, 1, 2], [2, 0, 2, 1, 0, 2, 5], [], [7]],
+    ids=["sorted", "grouped", "scattered", "empty", "one"],
+)
+def test_a_row_index_finds_every_entry_in_file_order(rows):
+    from array import array
+
+    from explorer.sources.store_load import RowIndex
+
+    index = RowIndex(array("I", rows))
+    for row in range(max(rows, default=0) + 2):
+        assert list(index.positions(row)) == [i for i, r in enumerate(rows) if r == row]
