@@ -18,7 +18,8 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import chain, compress, islice, repeat
+from operator import gt, ne
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -400,46 +401,57 @@ class StoreGraph(LazyGraph):
         return index
 
     def _search_columns(self) -> Columns:
-        """The index's input straight from the scan's columns: rows are term numbers."""
+        """The index's input straight from the scan's columns (C-level passes where it can)."""
         sc = self._scan
         cols, names = sc.columns, sc.names
         types = cols[sl.TYPES]
         cache: dict[tuple[str, ...], str] = {(): category_of(())}
         categories = [cache[()]] * len(names)
-        labelled = _flags(len(names), cols[sl.LABELS].rows)
         texts, rows = list(cols[sl.LABELS].values), array("I", cols[sl.LABELS].rows)
         seen = bytearray(len(names))
         scattered: list[int] = []  # a subject whose types are not written together
-        values, at, end = types.values, 0, len(types.rows)
-        type_rows = types.rows
-        while at < end:
+        values, type_rows = types.values, types.rows
+        starts = list(compress(range(len(type_rows)), map(ne, type_rows, chain((-1,), type_rows))))
+        ends = chain(islice(starts, 1, None), (len(type_rows),) if starts else ())
+        for at, stop in zip(starts, ends, strict=True):
             row = type_rows[at]
-            stop = at + 1
-            while stop < end and type_rows[stop] == row:
-                stop += 1
             if seen[row]:
                 scattered.append(row)
-            else:
-                seen[row] = 1
-                self._categorise(row, tuple(values[at:stop]), cache, categories)
-            at = stop
+                continue
+            seen[row] = 1
+            found = tuple(values[at:stop])  # as found; sorted once per distinct combination
+            cat = cache.get(found)
+            if cat is None:
+                cat = cache[found] = category_of(tuple(sorted(set(found))))
+            categories[row] = cat
         for row in dict.fromkeys(scattered):
-            found = tuple(values[i] for i in types.positions(row))
-            self._categorise(row, found, cache, categories)
-        for row in compress(range(len(names)), seen):
-            if not labelled[row]:  # typed, unlabelled: found by its name
-                texts.append(fx.fallback_name(names[row], tuple(sorted(set(self._types(row))))))
-                rows.append(row)
-        aliases, hidden = cols[sl.ALIASES], cols[sl.HIDDEN]
+            found = tuple(sorted(set(self._types(row))))
+            categories[row] = category_of(found)
+        labelled = _flags(len(names), cols[sl.LABELS].rows)
+        for row in compress(range(len(names)), map(gt, seen, labelled)):
+            # typed, unlabelled: found by its name
+            texts.append(fx.fallback_name(names[row], tuple(sorted(set(self._types(row))))))
+            rows.append(row)
+        aliases, hidden, descriptions = cols[sl.ALIASES], cols[sl.HIDDEN], cols[sl.DESCRIPTIONS]
         not_entity = bytes(self._is_entity).translate(_NOT)
         skip = frozenset(
             r
-            for column in (rows, aliases.rows, hidden.rows, cols[sl.DESCRIPTIONS].rows)
+            for column in (rows, aliases.rows, hidden.rows, descriptions.rows)
             for r in compress(column, map(not_entity.__getitem__, column))
         )
+        alias_texts, alias_rows = aliases.values + hidden.values, aliases.rows + hidden.rows
+        order = sc.order
+        if order == array("I", range(len(names))):  # a lean scan: only subjects numbered
+            return Columns(
+                names,
+                categories,
+                (texts, rows),
+                (alias_texts, alias_rows),
+                (descriptions.values, descriptions.rows),
+                skip,
+            )
         # Rows in the order subjects were first seen (that of ties), as term numbers were
         # before every term was numbered.
-        order = sc.order
         place = array("I", bytes(4 * len(names)))
         deque(map(place.__setitem__, order, range(len(order))), maxlen=0)
 
@@ -450,21 +462,14 @@ class StoreGraph(LazyGraph):
             list(map(names.__getitem__, order)),
             list(map(categories.__getitem__, order)),
             (texts, moved(rows)),
-            (aliases.values + hidden.values, moved(aliases.rows + hidden.rows)),
-            (cols[sl.DESCRIPTIONS].values, moved(cols[sl.DESCRIPTIONS].rows)),
+            (alias_texts, moved(alias_rows)),
+            (descriptions.values, moved(descriptions.rows)),
             frozenset(map(place.__getitem__, skip)),
         )
 
     def _types(self, row: int) -> list[str]:
         col = self._scan.columns[sl.TYPES]
         return [col.values[i] for i in col.positions(row)]
-
-    @staticmethod
-    def _categorise(row: int, found: tuple[str, ...], cache: dict, categories: list) -> None:
-        cat = cache.get(found)  # as found; sorted only once per distinct combination
-        if cat is None:
-            cat = cache[found] = category_of(tuple(sorted(set(found))))
-        categories[row] = cat
 
     @cached_property
     def hierarchy(self) -> LazyHierarchy:

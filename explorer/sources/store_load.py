@@ -87,7 +87,8 @@ class RowIndex:
         for i, r in enumerate(rows):
             nxt[i] = last[r]
             last[r] = i
-        self._first, self._next = last, nxt
+        self._next = nxt  # before _first: a reader on another thread that sees _first
+        self._first = last  # must see the chains too, not take them for runs
 
     def positions(self, row: int) -> Sequence[int]:
         """The entries of *row*, in file order."""
