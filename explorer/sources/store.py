@@ -508,22 +508,18 @@ class StoreGraph(LazyGraph):
         return [(names[subs[i]], names[objs[i]]) for i in links.with_predicate(pn)]
 
     @cached_property
-    def _predicates_used(self) -> frozenset[int]:
-        sc = self._scan
-        assert sc.links is not None and sc.literals is not None
-        return frozenset(sc.links.predicates) | frozenset(sc.literals.predicates)
-
-    @cached_property
     def _tree_predicate_names(self) -> tuple[list[str], list[str]]:
         """Upward and downward predicates of the first kind of tree the data has (the
         organization tree, else concepts, else classes), with declared sub-properties:
         read off the scan's links when it kept them, else asked of the store."""
         if self._scan.complete:
             declared = self._pairs_of(SUB_PROPERTY_OF)
-            used, ids = self._predicates_used, self._scan.ids
+            ids, links, rest = self._scan.ids, self._scan.links, self._scan.literals
+            assert links is not None and rest is not None
 
-            def present(p: str) -> bool:
-                return ids.get(p, -1) in used
+            def present(p: str) -> bool:  # a C-level search, stopping at the first use
+                n = ids.get(p)
+                return n is not None and (n in links.predicates or n in rest.predicates)
         else:
             declared = [
                 (q.subject.value, _value(q.object))
