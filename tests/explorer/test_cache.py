@@ -71,6 +71,7 @@ def test_reopen_reads_the_cache_and_gives_the_same_graph(cache_home, big):
     again = open_for_window(big)
     assert again.from_cache
     assert _summary(again) == _summary(first)
+    assert not first._loader._started and not again._loader._started  # no store, either time
     assert open_source(big).from_cache  # the command line reads it too
 
 

@@ -186,3 +186,12 @@ def test_a_row_index_finds_every_entry_in_file_order(rows):
     index = RowIndex(array("I", rows))
     for row in range(max(rows, default=0) + 2):
         assert list(index.positions(row)) == [i for i, r in enumerate(rows) if r == row]
+
+
+def test_a_row_counts_its_children_before_they_are_sorted(path):
+    graph = open_store(path)
+    tree = graph.hierarchy
+    assert tree.child_count(F + "a") == 2  # the tree panel asks it of every visible row
+    assert F + "a" not in tree._children  # nothing sorted by label yet
+    assert tree.children(F + "a") == [F + "b", F + "d"]
+    assert tree.child_count(F + "c") == 0
