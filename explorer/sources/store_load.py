@@ -405,39 +405,42 @@ def _read_columns(parser, out: Scan) -> int:
     """A lean pass: the columns of IRI subjects only (a one-off search); how many triples."""
     named, literal = ox.NamedNode, ox.Literal
     ids, names, meta, kinds = out.ids, out.names, out.meta, _Kinds(out.kinds)
-    column_of = _sinks(out).get
-    add_order = out.order.append
+    add_name, add_order, add_meta = names.append, out.order.append, meta.add
     by_lang, by_datatype = kinds.by_lang.get, kinds.by_datatype.get
     types = out.columns[TYPES]
     add_type, add_typed = types.values.append, types.rows.append
-    meta_types, markers, type_p = fx.META_TYPES, fx.META_MARKERS, fx.TYPE
+    meta_types = fx.META_TYPES
+    # what each kept predicate feeds: a column's appenders, or the type, or bookkeeping
+    typed, marker = (), None
+    wanted = _sinks(out) | {fx.TYPE: typed} | dict.fromkeys(fx.META_MARKERS, marker)
+    kept = wanted.get
     count = 0
-    last, a = None, 0  # a subject's triples come together (Turtle): looked up once
+    last, a = None, 0  # a subject's triples come together (Turtle): numbered once
     for s, p, o, _g in parser:
         count += 1
         p = p.value
-        sink = column_of(p)
-        if sink is None and p != type_p and p not in markers:
-            continue
-        if type(s) is not named:  # a blank node's id would not match the store's
-            continue
+        sink = kept(p, p)
+        if sink is p or type(s) is not named:  # another predicate; a blank node (its id
+            continue  # would not match the store's)
         sv = s.value
-        if sink is None and p in markers:
-            meta.add(ids[sv] if sv in ids else _new(sv, ids, names, add_order))
-            continue
-        if sv != last:
+        if sv != last:  # every subject numbered is in ``order`` (only subjects are)
             last = sv
             a = ids.get(sv)
             if a is None:
-                a = _new(sv, ids, names, add_order)
+                a = ids[sv] = len(names)
+                add_name(sv)
+                add_order(a)
+        if sink is marker:
+            add_meta(a)
+            continue
         to = type(o)
-        if sink is None:  # the type
+        if sink is typed:
             if to is named:
                 t = o.value
                 add_type(t)
                 add_typed(a)
                 if t in meta_types:
-                    meta.add(a)
+                    add_meta(a)
             continue
         if to is not literal:
             continue
@@ -456,14 +459,6 @@ def _read_columns(parser, out: Scan) -> int:
         sink[2](k)
         sink[3](o.value)
     return count
-
-
-def _new(name: str, ids: dict[str, int], names: list[str], add_order) -> int:
-    """A lean scan numbers only subjects of column values: each is in ``Scan.order``."""
-    n = ids[name] = len(names)
-    names.append(name)
-    add_order(n)
-    return n
 
 
 class StoreLoader:
