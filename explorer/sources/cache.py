@@ -145,6 +145,11 @@ def load(path: str | Path, *, report: Report | None = None) -> CachedIndex | Non
         return None
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict):
+            raise KeyError("manifest")
+        if isinstance(manifest.get("version"), int) and manifest["version"] != FORMAT_VERSION:
+            remove(folder)  # written by another version: re-indexed, not damaged
+            return None
         if manifest.get("version") != FORMAT_VERSION:
             raise KeyError("version")
         if FileKey(**manifest["key"]) != key:

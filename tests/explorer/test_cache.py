@@ -133,6 +133,17 @@ def test_a_damaged_entry_is_rebuilt_with_a_message(cache_home, big, damage):
     assert open_for_window(big).from_cache
 
 
+def test_an_entry_of_another_format_is_rebuilt_without_a_warning(cache_home, big):
+    _indexed(big)
+    manifest = cache.entry_dir(big) / cache.MANIFEST
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, "version": 3}), encoding="utf-8")
+    notes: list[str] = []
+    assert not open_for_window(big, notice=notes.append).from_cache
+    assert notes == []  # an older version's entry is not damage
+    assert not cache.entry_dir(big).exists()
+
+
 def test_cancelling_while_the_entry_is_written_leaves_nothing(cache_home, big):
     graph = open_for_window(big)
     steps: list[float] = []
