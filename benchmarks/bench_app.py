@@ -47,7 +47,7 @@ def _child_cold() -> None:
 
     window = make_window(None, remember=False)
     window.show()
-    _wait(lambda: window.graph.is_ready() and window.graph.draw_count > 0)
+    _wait(lambda: window.graph.is_ready() and window.graph.view_is_drawn())
     print(json.dumps({"drawn_at": time.time(), "nodes": len(window.state.view.nodes)}))
 
 
@@ -61,7 +61,7 @@ def _child_draw(sizes: list[int], workdir: str) -> None:
     window = make_window(None, remember=False)
     window.show()
     graph = window.graph
-    _wait(lambda: graph.is_ready() and graph.draw_count > 0)
+    _wait(lambda: graph.is_ready() and graph.view_is_drawn())
     rows = []
     for size in sizes:
         path = Path(workdir) / f"gen-{size}.ttl"
@@ -71,10 +71,9 @@ def _child_draw(sizes: list[int], workdir: str) -> None:
         force_layout(whole(kg, cap=size))
         layout_s = time.perf_counter() - t
         window.state.whole_cap = size
-        before = graph.draw_count
         t = time.perf_counter()
         window.state.set_graph(kg)
-        _wait(lambda b=before: graph.draw_count > b)
+        _wait(graph.view_is_drawn)  # the new view's data drawn, not an older frame
         total_s = time.perf_counter() - t
         nodes = len(window.state.view.nodes)
         rows.append({"nodes": nodes, "layout_s": layout_s, "total_s": total_s})

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import accumulate, chain, compress, repeat
@@ -240,6 +241,14 @@ class SearchIndex:
             for i, nid in enumerate(cols.ids)
             if i not in cols.skip
         ]
+
+    def categories(self) -> frozenset[str]:
+        """The categories of the entities it finds (type filters offer these: no walk
+        over every entity, which costs seconds on a store-backed file)."""
+        cats, skip = self._cols.categories, self._cols.skip
+        left = Counter(cats)
+        left.subtract(cats[i] for i in skip)
+        return frozenset(c for c, n in left.items() if n > 0)
 
     def _name(self, row: int) -> str:
         if self._shown and self._shown[row]:

@@ -63,9 +63,18 @@ def make_window(
     ui_lang: str | None = None,
     remember: bool = True,
     argv: list[str] | None = None,
+    index_in_background: bool = True,
 ):
-    """Build the main window (not shown). *path* loads in the background."""
+    """Build the main window (not shown). *path* loads in the background, from before
+    the window's modules are imported: its cache read overlaps Qt's start-up."""
     app = application(argv or [])
+    runner = first_load = None
+    if path is not None:
+        from .operations import OperationRunner
+        from .workers import start_load
+
+        runner = OperationRunner()  # the window's: it owns the load from the start
+        first_load = start_load(runner, path)  # callbacks given once the window exists
     from .main_window import MainWindow
     from .settings import Settings
     from .translation import Translations, system_ui_language
@@ -86,11 +95,13 @@ def make_window(
         cache_dir=cache_dir(),
         restore=remember,
         start_problem=problem,
+        index_in_background=index_in_background,
+        runner=runner,
     )
     if problem:
         window.statusBar().showMessage(problem)
     if path is not None:
-        window.open_file(path)
+        window.open_file(path, started=first_load)
     return window
 
 
@@ -105,7 +116,13 @@ def run_app(
     """Open the app on *path* (or the article graph); with *screenshot*, save a PNG and exit."""
     _prepare_environment(screenshot is not None)
     app = application(argv)
-    window = make_window(path, lang=lang, remember=screenshot is None, argv=argv)
+    window = make_window(
+        path,
+        lang=lang,
+        remember=screenshot is None,
+        argv=argv,
+        index_in_background=screenshot is None,  # a one-shot render: no index for later
+    )
     if screenshot is not None:
         from .screenshot import take_screenshot
 

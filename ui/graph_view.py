@@ -34,7 +34,8 @@ from .web import local_page
 class GraphWidget(QWidget):
     """Draws ``state.view``; clicks select, double-clicks expand, selection centres."""
 
-    drawn = Signal()  # the page has drawn the latest data
+    drawn = Signal()  # the page reports a drawn frame (of whatever data it holds)
+    view_drawn = Signal()  # the page has drawn the view now on show (see view_is_drawn)
     ready = Signal()  # the page and its bridge are up
 
     def __init__(self, qs: QtState, cache: LayoutCache, parent: QWidget | None = None) -> None:
@@ -49,6 +50,8 @@ class GraphWidget(QWidget):
         self._positions: Positions = {}
         self._laid_out_as = qs.state.layout
         self.draw_count = 0
+        self._sent = 0  # data handed to the page (0: the first view, in the page's own script)
+        self._drawn_sent = -1  # the newest of those the page has drawn
         self._clicked: str | None = None
 
         self.web = QWebEngineView(self)
@@ -85,6 +88,11 @@ class GraphWidget(QWidget):
 
     def is_ready(self) -> bool:
         return self._ready
+
+    def view_is_drawn(self) -> bool:
+        """Whether the page has drawn the data of the view now on show (not an older one:
+        a draw of the previous view may be reported after the new data left Python)."""
+        return self._drawn_sent == self._sent
 
     def run_js(self, code: str, callback: Callable | None = None) -> None:
         """Run *code* in the page once it is ready (queued until then)."""
@@ -155,7 +163,21 @@ class GraphWidget(QWidget):
 
     def _on_drawn(self) -> None:
         self.draw_count += 1
+        if self._sent == 0 and self._drawn_sent < 0:  # the first view, drawn at page load
+            self._data_drawn(0)
         self.drawn.emit()
+
+    def _send_data(self, code: str) -> None:
+        """Run a call that replaces or adds data. The page redraws inside that call
+        (``network.redraw()`` is synchronous), so its answer means the data is drawn."""
+        self._sent += 1
+        self.run_js(code, lambda _result, sent=self._sent: self._data_drawn(sent))
+
+    def _data_drawn(self, sent: int) -> None:
+        if sent > self._drawn_sent:
+            self._drawn_sent = sent
+            if sent == self._sent:
+                self.view_drawn.emit()
 
     def _payload(self, nodes=None) -> str:
         data = page.page_data(self._view, self._positions, self.qs.state.lang, nodes=nodes)
@@ -163,7 +185,7 @@ class GraphWidget(QWidget):
 
     def _send_all(self, *, fit: bool) -> None:
         self._shown = self._view.node_ids
-        self.run_js(f"kg.setData({self._payload()}, {json.dumps(fit)})")
+        self._send_data(f"kg.setData({self._payload()}, {json.dumps(fit)})")
         if fit:
             self._fit_readable()
         self._on_selection_changed(self.qs.state.selection, centre=False)
@@ -182,7 +204,7 @@ class GraphWidget(QWidget):
             added = tuple(n for n in change.view.nodes if n.id not in old.node_ids)
             self._positions.update(self._place_near_neighbours(added))
             self._shown = self._view.node_ids
-            self.run_js(f"kg.addData({self._payload(nodes=added)})")
+            self._send_data(f"kg.addData({self._payload(nodes=added)})")
             return
         unit = _refolded_unit(old, change.view)
         if unit is not None and unit in self._positions:

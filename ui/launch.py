@@ -25,6 +25,14 @@ def app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--select", metavar="ENTITY", help="with --screenshot: select this entity")
     parser.add_argument("--lang", choices=("zh", "en", "both"), help="label language")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log the steps on stderr, with when the file's view was drawn and how long "
+        "the background indexing kept the window waiting",
+    )
     return parser
 
 
@@ -34,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if cli.is_command_line(argv):
         return cli.main(argv)
     args = app_parser().parse_args(argv)
+    cli.configure_logging(args.verbose)
     if args.file and not Path(args.file).is_file():
         return cli.fail(f"{args.file}: no such file")
     from .app import run_app

@@ -48,15 +48,21 @@ def swatch(key: str, size: int = 12) -> QPixmap:
     return pix
 
 
-#: Above this many entities, type lists offer every category instead of walking them all.
+#: Above this many entities, type lists offer every category instead of walking them all
+#: (a source whose search index does not know its categories: an endpoint).
 SCAN_LIMIT = 50_000
 
 
 def present_categories(kg) -> list[str]:
-    """Category keys that occur in *kg*, in table order (all of them for very large graphs)."""
-    if len(kg) > SCAN_LIMIT:
+    """Category keys that occur in *kg*, in table order (all of them for a very large graph
+    whose index cannot say)."""
+    known = getattr(kg.search_index, "categories", None)  # a file's index is built at load
+    if known is not None:
+        present = known()
+    elif len(kg) > SCAN_LIMIT:
         return list(CATEGORIES)
-    present = {n.category for n in kg.nodes()}
+    else:
+        present = {n.category for n in kg.nodes()}
     return [key for key in CATEGORIES if key in present]
 
 

@@ -28,6 +28,7 @@ from explorer.model import Lang
 from explorer.state import ExplorerState, Selection
 
 from . import fonts
+from .background_index import IndexAfterDraw
 from .details_panel import DetailsPanel
 from .dialogs import load_error_box
 from .endpoint_dialog import EndpointDialog, install_endpoint_menu
@@ -39,14 +40,14 @@ from .hierarchy_panel import HierarchyPanel
 from .layout_cache import LayoutCache
 from .menus import Menus
 from .nav_toolbar import NavigationBar
-from .operations import OperationRunner
+from .operations import Operation, OperationRunner
 from .path_finder import PathFinder
 from .qt_state import QtState
 from .retranslate import Retranslating, refresh_on
 from .search_panel import SearchPanel
 from .settings import Settings
 from .translation import Translations
-from .workers import INDEX_KEY, LOAD_KEY, as_load_error, finish_index, load_graph
+from .workers import LOAD_KEY, as_load_error, start_load
 
 RDF_FILTER = "RDF (*.ttl *.turtle *.nt *.nq *.trig *.jsonld *.json *.rdf *.owl *.xml *.n3);;*"
 
@@ -64,14 +65,20 @@ class MainWindow(Retranslating, QMainWindow):
         cache_dir: Path | None = None,
         restore: bool = True,
         start_problem: str | None = None,
+        index_in_background: bool = True,
+        runner: OperationRunner | None = None,
     ) -> None:
+        """*index_in_background* False: a loaded file gets no pinyin/typo index and no
+        cache entry (``--screenshot``, which exits once the view is drawn). *runner*: one
+        already running the first file's load (see :meth:`open_file`)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.translations = translations
         self.state = ExplorerState(kg, lang=lang)
         self._index_message = ""
-        self.runner = runner = OperationRunner()
+        self._loading = ""  # the file a load under way reads ("": the article)
+        self.runner = runner = runner or OperationRunner()
         self.destroyed.connect(lambda *_: runner.shutdown(0))  # deleted without closeEvent
         self.qs = QtState(self.state, self.runner, self)
         self.error_dialog: QMessageBox | None = None
@@ -82,6 +89,16 @@ class MainWindow(Retranslating, QMainWindow):
         self._sized = False
 
         self.graph = GraphWidget(self.qs, LayoutCache(cache_dir), self)
+        self.indexing = IndexAfterDraw(
+            runner,
+            self.graph,
+            on_progress=self._on_index_progress,
+            on_error=lambda exc: self.statusBar().showMessage(
+                self.tr("Search indexing failed: %1").replace("%1", str(exc)), 10_000
+            ),
+            parent=self,
+        )
+        self.indexing.enabled = index_in_background
         self.setCentralWidget(self.graph)
         self.search = SearchPanel(self.qs)
         self.hierarchy = HierarchyPanel(self.qs)
@@ -238,16 +255,21 @@ class MainWindow(Retranslating, QMainWindow):
             self.settings.set("last_dir", str(Path(path).parent))
             self.open_file(path)
 
-    def open_file(self, path: str) -> bool:
+    def open_file(self, path: str, *, started: Operation | None = None) -> bool:
         """Load *path* in a worker; the current graph stays until it has loaded.
-        False if a load is already under way (cancel it first)."""
-        return self._load(path)
+        False if a load is already under way (cancel it first). *started*: that load,
+        begun in this window's runner before the window was built (app start-up)."""
+        return self._load(path, started)
 
     def open_article(self) -> bool:
         return self._load(None)
 
     def is_loading(self) -> bool:
         return self.runner.busy(LOAD_KEY)
+
+    def is_indexing(self) -> bool:
+        """Whether the loaded graph's background part waits for its draw or runs."""
+        return self.indexing.busy()
 
     def cancel_loading(self) -> bool:
         """Stop waiting for the load under way: its result is dropped, the graph stays."""
@@ -256,41 +278,48 @@ class MainWindow(Retranslating, QMainWindow):
         self._on_load_cancelled()
         return True
 
-    def _load(self, path: str | None) -> bool:
+    def _load(self, path: str | None, started: Operation | None = None) -> bool:
+        callbacks = {
+            "on_done": lambda kg: self._on_loaded(kg, path or ""),
+            "on_error": lambda exc: self._on_load_failed(as_load_error(exc, path), path or ""),
+            "on_progress": self._on_load_progress,
+        }
+        if started is not None and self.runner.follow(started, **callbacks):
+            self._on_load_started(path or "")
+            return True
         if self.is_loading() or self.runner.closed:
             return False
         self._on_load_started(path or "")
-        self.runner.cancel(INDEX_KEY)  # the previous graph's index is moot
-        self.runner.run(
-            lambda control: load_graph(path, control),
-            key=LOAD_KEY,
-            what=path or "",
-            on_done=lambda kg: self._on_loaded(kg, path or ""),
-            on_error=lambda exc: self._on_load_failed(as_load_error(exc, path), path or ""),
-            on_progress=self._on_load_progress,
-        )
+        self.indexing.cancel()  # the previous graph's index is moot
+        start_load(self.runner, path, **callbacks)
         return True
 
     def _on_load_progress(self, fraction: float | None, what: str) -> None:
         if fraction is None:  # a message, e.g. a damaged cache entry being rebuilt
             self.statusBar().showMessage(what, 10_000)
             return
-        self.progress.setRange(0, 100)
-        self.progress.setValue(round(100 * fraction))
+        if fraction > 0:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(100 * fraction))
+        else:  # a step that reports no fraction (a whole file's scan): busy, not stuck at 0
+            self.progress.setRange(0, 0)
+        if what and what != "ready":  # the step under way, in the interface's language
+            name = Path(self._loading).name if self._loading else self.tr("the article graph")
+            text = self.tr("Loading %1: %2…").replace("%1", name)
+            self.statusBar().showMessage(text.replace("%2", self._step_text(what)))
 
-    def _finish_index(self, kg: KnowledgeGraph) -> None:
-        """Pinyin and typo search and (a large file) its cache entry, in the background;
-        the status bar says how far it is."""
-        self.runner.run(
-            lambda control: finish_index(kg, control),
-            key=INDEX_KEY,
-            what=str(kg.source),
-            on_done=lambda _done: self._on_index_progress(1.0, ""),
-            on_error=lambda exc: self.statusBar().showMessage(
-                self.tr("Search indexing failed: %1").replace("%1", str(exc)), 10_000
-            ),
-            on_progress=self._on_index_progress,
-        )
+    def _step_text(self, what: str) -> str:
+        """A step phrase of the core's open (``explorer.sources.opening``) in the
+        interface's language; a phrase this table does not know is shown as it is."""
+        steps = {
+            "reading": self.tr("reading the file"),
+            "indexing": self.tr("indexing for search"),
+            "finding the tree roots": self.tr("finding the tree roots"),
+            "ranking": self.tr("ranking the entities"),
+            "indexing for pinyin and typo search": self.tr("Indexing for search: %1%"),
+            "saving the index for the next open": self.tr("Saving the index for next time: %1%"),
+        }
+        return steps.get(what, what)
 
     def _on_index_progress(self, fraction: float | None, what: str) -> None:
         status = self.statusBar()
@@ -300,11 +329,15 @@ class MainWindow(Retranslating, QMainWindow):
             if status.currentMessage() == self._index_message:
                 status.clearMessage()
         elif not self.is_loading():
-            text = self.tr("Indexing for search: %1%").replace("%1", str(round(100 * fraction)))
+            template = self._step_text(what)
+            if "%1" not in template:
+                template = self.tr("Indexing for search: %1%")
+            text = template.replace("%1", str(round(100 * fraction)))
             self._index_message = text
             status.showMessage(text)
 
     def _on_load_started(self, path: str) -> None:
+        self._loading = path
         self.progress.setRange(0, 0)  # busy until the load reports how far it is
         self.progress.show()
         self.cancel_load.show()
@@ -316,8 +349,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.cancel_load.hide()
         self.statusBar().clearMessage()
         self.source = kg.source
+        self.indexing.loaded(kg)
         self.state.set_graph(kg)
-        self._finish_index(kg)
+        self.indexing.schedule(kg)
         if path:
             self.menus.fill_recent(self.settings.add_recent(path))
 
@@ -357,6 +391,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.settings.save_window(self.saveGeometry(), self.saveState())
             self.settings.set("lang", self.state.lang)
             self.settings.sync()
+        self.indexing.cancel()
         self.runner.shutdown()  # before any widget goes: no answer arrives after this
         self.graph.close()
         super().closeEvent(event)

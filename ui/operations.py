@@ -197,6 +197,24 @@ class OperationRunner:
         op.thread.start()
         return op
 
+    def follow(
+        self,
+        op: Operation,
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        on_progress: Callable[[float | None, str], None] | None = None,
+    ) -> bool:
+        """Give a job started without callbacks (the app's first file, which loads while
+        the window is being built) its receivers. False if it has already answered or
+        was dropped: nobody heard it, and the caller starts it again."""
+        if self._ops.get(op.number) is not op or op.cancelled:
+            return False
+        op.on_done, op.on_error, op.on_progress = on_done, on_error, on_progress
+        if on_progress is not None:
+            op.cancel_event._sink = lambda f, w: self._relay.progressed.emit(op, f, w)
+        return True
+
     def cancel(self, key: str) -> bool:
         """Cancel the job of *key*: its answer is dropped at once; False if none runs."""
         op = self._current.get(key)

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 
 SIZE = (1440, 900)
-TIMEOUT_MS = 30_000
+TIMEOUT_MS = 30_000  # for the page to draw
+LOAD_TIMEOUT_MS = 600_000  # for the file to load: a 10M-triple file's first open takes ~1 min
 SETTLE_MS = 300  # after the page reports a drawn frame, let the compositor deliver it
 
 
@@ -36,7 +37,7 @@ def take_screenshot(app, window, out: str, *, select: str | None, has_file: bool
     """Show *window* offscreen, optionally select *select*, save *out*; 0 on success."""
     window.resize(*SIZE)
     window.show()
-    if has_file and not _wait(app, lambda: not window.is_loading()):
+    if has_file and not _wait(app, lambda: not window.is_loading(), LOAD_TIMEOUT_MS):
         print("kg-explorer: the file did not load in time", file=sys.stderr)
         window.close()  # the runner lets go of the load: the process exits
         return 1
@@ -44,7 +45,7 @@ def take_screenshot(app, window, out: str, *, select: str | None, has_file: bool
         print(f"kg-explorer: {window.last_error}", file=sys.stderr)
         return 1
     graph = window.graph
-    if not _wait(app, lambda: graph.is_ready() and graph.draw_count > 0):
+    if not _wait(app, lambda: graph.is_ready() and graph.view_is_drawn()):
         print("kg-explorer: the graph page did not draw", file=sys.stderr)
         return 1
     if select:

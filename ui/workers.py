@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explorer.errors import LoadError
 
-from .operations import JobControl
+from .operations import JobControl, Operation, OperationRunner
 
 LOAD_KEY = "load"  # one load at a time
 INDEX_KEY = "index"  # the background part of the newest load
@@ -15,6 +15,13 @@ def as_load_error(exc: Exception, path: str | None) -> LoadError:
     if isinstance(exc, LoadError):
         return exc
     return LoadError(f"unexpected error: {exc}", source=path or "")
+
+
+def start_load(runner: OperationRunner, path: str | None, **callbacks) -> Operation:
+    """Start loading *path* in *runner* (the one load at a time, under ``LOAD_KEY``)."""
+    return runner.run(
+        lambda control: load_graph(path, control), key=LOAD_KEY, what=path or "", **callbacks
+    )
 
 
 def load_graph(path: str | None, control: JobControl):

@@ -144,3 +144,32 @@ def test_progress_reaches_the_gui_thread_and_stops_with_a_cancel(qtbot, runner):
     op.thread.join(WAIT / 1000)
     QCoreApplication.processEvents()
     assert len(reports) == 2
+
+
+def test_a_job_started_before_its_receiver_is_followed_with_its_progress(qtbot, runner):
+    gate = threading.Event()
+    heard: list[object] = []
+
+    def job(control):
+        gate.wait()
+        control.report(0.5, "half")
+        return "loaded"
+
+    op = runner.run(job, key="load")  # the window does not exist yet
+    assert runner.follow(
+        op, on_done=heard.append, on_progress=lambda f, what: heard.append((f, what))
+    )
+    gate.set()
+    qtbot.waitUntil(lambda: "loaded" in heard, timeout=WAIT)
+    assert heard == [(0.5, "half"), "loaded"]
+
+
+def test_a_job_that_answered_unheard_cannot_be_followed(qtbot, runner):
+    op = runner.run(lambda _c: "nobody listens", key="load")
+    qtbot.waitUntil(lambda: not runner.busy("load"), timeout=WAIT)
+    assert not runner.follow(op, on_done=print)  # the caller starts it again
+    gate = threading.Event()
+    dropped = runner.run(lambda _c: gate.wait(), key="other")
+    runner.cancel("other")
+    assert not runner.follow(dropped, on_done=print)  # cancelled: nothing to follow
+    gate.set()

@@ -160,6 +160,30 @@
         <translation>正在为搜索建立索引：%1%</translation>
     </message>
     <message>
+        <source>Saving the index for next time: %1%</source>
+        <translation>正在保存索引供下次打开：%1%</translation>
+    </message>
+    <message>
+        <source>Loading %1: %2…</source>
+        <translation>正在加载 %1：%2…</translation>
+    </message>
+    <message>
+        <source>reading the file</source>
+        <translation>读取文件</translation>
+    </message>
+    <message>
+        <source>indexing for search</source>
+        <translation>建立搜索索引</translation>
+    </message>
+    <message>
+        <source>finding the tree roots</source>
+        <translation>查找层级的根</translation>
+    </message>
+    <message>
+        <source>ranking the entities</source>
+        <translation>按连接数排序实体</translation>
+    </message>
+    <message>
         <source>Search indexing failed: %1</source>
         <translation>搜索索引建立失败：%1</translation>
     </message>
