@@ -433,14 +433,12 @@ class StoreGraph(LazyGraph):
             texts.append(fx.fallback_name(names[row], tuple(sorted(set(self._types(row))))))
             rows.append(row)
         aliases, hidden, descriptions = cols[sl.ALIASES], cols[sl.HIDDEN], cols[sl.DESCRIPTIONS]
-        not_entity = bytes(self._is_entity).translate(_NOT)
-        skip = frozenset(
-            r
-            for column in (rows, aliases.rows, hidden.rows, descriptions.rows)
-            for r in compress(column, map(not_entity.__getitem__, column))
-        )
         alias_texts, alias_rows = aliases.values + hidden.values, aliases.rows + hidden.rows
         order = sc.order
+        # every row that is no entity (bookkeeping, a subject with only an alias...): never
+        # found, and its category never offered
+        not_entity = bytes(self._is_entity).translate(_NOT)
+        skip = frozenset(compress(range(len(order)), map(not_entity.__getitem__, order)))
         if order == array("I", range(len(names))):  # a lean scan: only subjects numbered
             return Columns(
                 names,
@@ -464,7 +462,7 @@ class StoreGraph(LazyGraph):
             (texts, moved(rows)),
             (alias_texts, moved(alias_rows)),
             (descriptions.values, moved(descriptions.rows)),
-            frozenset(map(place.__getitem__, skip)),
+            skip,
         )
 
     def _types(self, row: int) -> list[str]:

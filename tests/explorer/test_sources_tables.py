@@ -195,3 +195,11 @@ def test_a_row_counts_its_children_before_they_are_sorted(path):
     assert F + "a" not in tree._children  # nothing sorted by label yet
     assert tree.children(F + "a") == [F + "b", F + "d"]
     assert tree.child_count(F + "c") == 0
+
+
+def test_search_offers_the_categories_of_entities_only(tables, store):
+    # reified statements, evidence and figures are typed but no entities: their kinds
+    # are not offered as type filters, whichever way the file was scanned
+    for graph in (tables, store):
+        expected = {graph.node(n).category for n in graph.node_ids}
+        assert graph.search_index.categories() == expected
