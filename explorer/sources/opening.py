@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import LoadError
+from ..errors import LoadError, OpenCancelled
 from . import cache
 from .protocol import GraphSource, top_entities
 
@@ -27,10 +27,6 @@ Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 #: The whole-graph view's size (``ExplorerState.whole_cap``): its ranking is made at once.
 WHOLE_CAP = 500
-
-
-class OpenCancelled(Exception):
-    """The user cancelled the open: nothing was kept, nothing half written."""
 
 
 def _quiet(_fraction: float, _what: str) -> None:
@@ -60,7 +56,7 @@ def open_for_window(
         graph: GraphSource = KnowledgeGraph.article()
     else:
         progress(0.0, "reading")
-        graph = _open_file(Path(path), notice)
+        graph = _open_file(Path(path), notice, cancelled)
     _check(cancelled)
     progress(0.6, "indexing")
     graph.search_index  # noqa: B018 - built here, not on the GUI thread
@@ -81,7 +77,9 @@ def open_for_window(
     return graph
 
 
-def _open_file(path: Path, notice: Callable[[str], None] | None) -> GraphSource:
+def _open_file(
+    path: Path, notice: Callable[[str], None] | None, cancelled: Cancelled
+) -> GraphSource:
     from . import large_threshold, open_source
 
     try:
@@ -92,7 +90,7 @@ def _open_file(path: Path, notice: Callable[[str], None] | None) -> GraphSource:
         found = from_cache(path, notice=notice)  # open_source would too, but silently
         if found is not None:
             return found
-    return open_source(path)
+    return open_source(path, cancelled=cancelled)
 
 
 def from_cache(path: str | Path, *, notice: Callable[[str], None] | None = None):

@@ -18,7 +18,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress, islice
@@ -26,7 +26,7 @@ from operator import le, ne
 
 import pyoxigraph as ox
 
-from ..errors import LoadError
+from ..errors import LoadError, OpenCancelled
 from ..rdf_io import _OX_FORMATS, _syntax_error
 from . import facts as fx
 
@@ -40,6 +40,8 @@ COLUMN_PREDICATES = {
     DESCRIPTIONS: fx.DESCRIPTIONS,
 }
 _NONE = 0xFFFFFFFF
+#: The scan asks whether it was cancelled once per this many new terms (~0.1 s of work).
+CANCEL_EVERY = 1 << 15
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
@@ -225,23 +227,38 @@ def no_gc():
             gc.enable()
 
 
-def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None, degrees: bool = True) -> Scan:
+def scan(
+    data: bytes,
+    fmt: str,
+    *,
+    source: str,
+    base_iri: str | None,
+    degrees: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> Scan:
     """One pass over the file (LoadError with line/column).
 
     With *degrees* every triple is kept (columns, :class:`Links`, :class:`Literals`) and
     every IRI's links are counted (the whole view's ranking). A one-off search passes
     False: only the columns of IRI subjects are kept, which is all search reads.
+    *cancelled* is asked at every ``CANCEL_EVERY``-th new subject or object
+    (``OpenCancelled``), so nothing is asked per triple.
     """
     out = Scan()
     try:
         parser = ox.parse(data, _OX_FORMATS[fmt], base_iri=base_iri)
-        out.triples = _read_all(parser, out) if degrees else _read_columns(parser, out)
+        read = _read_all if degrees else _read_columns
+        out.triples = read(parser, out, cancelled or _never)
         out.prefixes = dict(getattr(parser, "prefixes", {}) or {})
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt, source) from None
     except (ValueError, OSError) as exc:
         raise LoadError(f"{fmt}: {exc}", source=source) from None
     return out
+
+
+def _never() -> bool:
+    return False
 
 
 def _sinks(out: Scan) -> dict[str, tuple]:
@@ -280,7 +297,7 @@ class _Kinds:
         return k
 
 
-def _read_all(parser, out: Scan) -> int:
+def _read_all(parser, out: Scan, cancelled: Callable[[], bool]) -> int:
     """Every triple into the tables; returns how many there were."""
     named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
     ids, names, meta, kinds = out.ids, out.names, out.meta, _Kinds(out.kinds)
@@ -322,6 +339,8 @@ def _read_all(parser, out: Scan) -> int:
                 add_name(sv)
                 add_rank(0)
                 add_count(0)
+                if not a % CANCEL_EVERY and cancelled():
+                    raise OpenCancelled
         to = type(o)
         if to is literal:
             lang = o.language
@@ -372,6 +391,8 @@ def _read_all(parser, out: Scan) -> int:
             add_name(ov)
             add_rank(0)
             add_count(0)
+            if not b % CANCEL_EVERY and cancelled():
+                raise OpenCancelled
         pn = ids_get(p)
         if pn is None:
             pn = ids[p] = len(names)
@@ -401,7 +422,7 @@ def _read_all(parser, out: Scan) -> int:
     return count
 
 
-def _read_columns(parser, out: Scan) -> int:
+def _read_columns(parser, out: Scan, cancelled: Callable[[], bool]) -> int:
     """A lean pass: the columns of IRI subjects only (a one-off search); how many triples."""
     named, literal = ox.NamedNode, ox.Literal
     ids, names, meta, kinds = out.ids, out.names, out.meta, _Kinds(out.kinds)
@@ -430,6 +451,8 @@ def _read_columns(parser, out: Scan) -> int:
                 a = ids[sv] = len(names)
                 add_name(sv)
                 add_order(a)
+                if not a % CANCEL_EVERY and cancelled():
+                    raise OpenCancelled
         if sink is marker:
             add_meta(a)
             continue

@@ -164,6 +164,24 @@ def test_a_cancelled_open_raises_and_writes_nothing(cache_home, big):
     assert not cache_home.exists() or not any(cache_home.iterdir())
 
 
+def test_a_cancel_stops_the_scan_itself(cache_home, big, monkeypatch):
+    """A 10M-triple scan takes minutes: Cancel must stop it, not only the steps after."""
+    from explorer.sources import store_load
+
+    monkeypatch.setattr(store_load, "CANCEL_EVERY", 64)  # asked every 64 new terms here
+    asked: list[int] = []
+    steps: list[str] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # the user clicks Cancel while the file is being read
+
+    with pytest.raises(OpenCancelled):
+        open_for_window(big, cancelled=cancelled, progress=lambda _f, what: steps.append(what))
+    assert steps == ["reading"]  # stopped during the scan, before indexing
+    assert len(asked) == 4
+
+
 def test_the_oldest_entries_go_above_the_size_limit(cache_home, big, tmp_path, monkeypatch):
     _indexed(big)
     size = cache.info().bytes
