@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 
+class OpenCancelled(Exception):
+    """The user cancelled an open: nothing was kept, nothing half written."""
+
+
 class LoadError(Exception):
     """A file (or endpoint) could not be used. Carries where, when the parser knows.
 

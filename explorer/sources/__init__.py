@@ -1,8 +1,8 @@
 """Where a graph comes from: a small file, a large file, or a SPARQL endpoint.
 
 :func:`open_source` picks the backend by file size: below the threshold the
-simple full projection (``KnowledgeGraph``), above it the store-backed
-``StoreGraph`` that computes nodes and edges on demand, read back from the
+simple full projection (``KnowledgeGraph``), above it ``StoreGraph``, which keeps
+every triple as arrays and computes nodes and edges on demand from them, read back from the
 on-disk cache (``cache.py``) when the app indexed that very file before. The app
 opens through :func:`opening.open_for_window` and then
 :func:`opening.finish_in_background`.
@@ -11,6 +11,7 @@ opens through :func:`opening.open_for_window` and then
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .protocol import GraphSource, prefetch, top_entities, warm
@@ -43,12 +44,17 @@ __all__ = [
 
 
 def open_source(
-    path: str | Path, *, large_threshold_bytes: int | None = None, preload: bool = True
+    path: str | Path,
+    *,
+    large_threshold_bytes: int | None = None,
+    preload: bool = True,
+    cancelled: Callable[[], bool] | None = None,
 ) -> GraphSource:
     """Open an RDF file with the backend its size calls for (LoadError on bad input).
 
-    *preload* (large files): start filling the store at once, for an app that will
-    soon ask for relations; a one-off search passes False and never builds it.
+    *preload* (large files): keep every triple of the scan, for anything that will ask
+    for relations; a one-off search passes False and keeps labels and types only.
+    *cancelled* is asked now and then during a large file's scan (``OpenCancelled``).
     """
     if large_threshold_bytes is None:
         large_threshold_bytes = large_threshold()
@@ -61,7 +67,7 @@ def open_source(
         from .opening import from_cache
         from .store import open_store
 
-        return from_cache(p) or open_store(p, preload=preload)
+        return from_cache(p) or open_store(p, preload=preload, cancelled=cancelled)
     from ..graph import KnowledgeGraph
 
     return KnowledgeGraph.from_file(p)

@@ -1,13 +1,14 @@
 """The on-disk index of opened files, so that reopening an unchanged file skips parsing it.
 
 One entry per file (named after its resolved path) in the platform's cache folder
-(``$KG_EXPLORER_CACHE_DIR`` overrides it): a pyoxigraph store on disk, the scan's
-columns and the warmed search index (pickled), the degree ranking and the tree
-roots. The manifest records the file's path, size, modification time and a
-sampled content hash, and a checksum of every file of the entry; an entry that
-does not match is rebuilt, never trusted. Entries are written in a temporary
-folder and renamed into place only when complete, and the oldest are evicted
-above a size limit.
+(``$KG_EXPLORER_CACHE_DIR`` overrides it): the scan's tables (every triple as
+arrays of numbers, the strings once) and the warmed search index, pickled
+together, the degree ranking and the tree roots. No store: a reopened graph answers
+from the tables as a first open does. The manifest records the file's path, size,
+modification time and a sampled content hash, and a checksum of every file of the
+entry; an entry that does not match is rebuilt, never trusted. Entries are written in
+a temporary folder and renamed into place only when complete, and the oldest are
+evicted above a size limit.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ import json
 import os
 import pickle
 import shutil
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -28,9 +27,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from ..rdf_io import _OX_FORMATS
 from .store_load import Scan, no_gc
 
 CACHE_VARIABLE = "KG_EXPLORER_CACHE_DIR"
@@ -38,11 +34,10 @@ LIMIT_VARIABLE = "KG_EXPLORER_CACHE_LIMIT_MB"
 #: The cache keeps at most this much; the least recently opened entries go first.
 DEFAULT_LIMIT_BYTES = 4_000_000_000
 #: Bump when what an entry holds changes: older entries are then rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
-STORE_DIR = "store"
-#: The scan's columns, the search index and the roots' children, pickled together (they
-#: share their strings).
+#: The scan's tables and the search index, pickled together (they share their strings;
+#: the arrays are pickled as bytes).
 DATA_FILE = "data.pickle"
 _TMP_PREFIX = "tmp-"
 #: A temporary folder this old belongs to a writer that died: evicted.
@@ -52,19 +47,6 @@ _BLOCK = 64 * 1024
 
 #: ``report(message)``: a one-line, user-facing note (a damaged entry is being rebuilt...).
 Report = Callable[[str], None]
-
-_BUILD_STORE = """
-import os, sys, pyoxigraph as ox
-try:
-    os.nice(10)
-except OSError:
-    pass
-path, fmt, base, dest = sys.argv[1:5]
-store = ox.Store(dest)
-store.bulk_load(path=path, format=ox.RdfFormat.from_media_type(fmt), base_iri=base or None,
-                lenient=True)
-store.flush()
-"""
 
 
 def cache_dir() -> Path:
@@ -123,12 +105,10 @@ def entry_dir(path: str | Path) -> Path:
 class CachedIndex:
     """An entry read back: everything a store-backed graph needs, no parse."""
 
-    store: ox.Store
     scan: Scan
     index: object  # a SearchIndex without its display callback
     top: list[str]
     roots: list[str] | None
-    children: dict[str, list[str]]  # of the roots, sorted: the tree panel's first level
     fmt: str
 
 
@@ -165,6 +145,11 @@ def load(path: str | Path, *, report: Report | None = None) -> CachedIndex | Non
         return None
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict):
+            raise KeyError("manifest")
+        if isinstance(manifest.get("version"), int) and manifest["version"] != FORMAT_VERSION:
+            remove(folder)  # written by another version: re-indexed, not damaged
+            return None
         if manifest.get("version") != FORMAT_VERSION:
             raise KeyError("version")
         if FileKey(**manifest["key"]) != key:
@@ -175,11 +160,12 @@ def load(path: str | Path, *, report: Report | None = None) -> CachedIndex | Non
         check.start()
         try:
             with (folder / DATA_FILE).open("rb") as f, no_gc():
-                scan, index, children = pickle.load(f)
+                scan, index = pickle.load(f)
         finally:
             check.join()
         check.raise_problem()
-        store = ox.Store.read_only(str(folder / STORE_DIR))
+        if not isinstance(scan, Scan) or not scan.complete:
+            raise DamagedEntry("its tables are incomplete")
     except (
         OSError,
         ValueError,
@@ -198,9 +184,7 @@ def load(path: str | Path, *, report: Report | None = None) -> CachedIndex | Non
         return None
     with contextlib.suppress(OSError):
         os.utime(manifest_path)  # "last used", for eviction
-    return CachedIndex(
-        store, scan, index, manifest["top"], manifest["roots"], children, manifest["fmt"]
-    )
+    return CachedIndex(scan, index, manifest["top"], manifest["roots"], manifest["fmt"])
 
 
 def _why(exc: BaseException) -> str:
@@ -247,15 +231,12 @@ def write(
     *,
     top: list[str],
     roots: list[str] | None,
-    children: dict[str, list[str]] | None = None,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> Path | None:
     """Write the entry of *path* for a just-opened store-backed *graph* (None if cancelled).
 
-    The disk store is built by a child process at low priority (its bulk loader's
-    memory is not the app's, and it can be stopped at once); everything goes to a
-    temporary folder renamed into place when complete.
+    Everything goes to a temporary folder renamed into place when complete.
     """
     cancelled = cancelled or (lambda: False)
     key = file_key(path)
@@ -264,12 +245,10 @@ def write(
     tmp = root / f"{_TMP_PREFIX}{uuid.uuid4().hex}"
     tmp.mkdir()
     try:
-        media = _OX_FORMATS[graph.store_format].media_type
-        if not _build_store(key.path, media, graph.base_iri, tmp / STORE_DIR, cancelled, progress):
-            return None
         with (tmp / DATA_FILE).open("wb") as f:
-            data = (graph.scan, graph.search_index, children or {})
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((graph.scan, graph.search_index), f, protocol=pickle.HIGHEST_PROTOCOL)
+        if progress is not None:
+            progress(0.8)
         if cancelled():
             return None
         manifest = {
@@ -284,6 +263,8 @@ def write(
             "written": time.time(),
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        if cancelled():
+            return None
         final = entry_dir(path)
         remove(final)
         try:
@@ -295,37 +276,6 @@ def write(
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _build_store(path, fmt, base, dest, cancelled, progress) -> bool:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _BUILD_STORE, path, fmt, base or "", str(dest)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    started = time.monotonic()
-    try:
-        while True:
-            try:
-                proc.wait(timeout=0.1)
-                break
-            except subprocess.TimeoutExpired:
-                if cancelled():
-                    return False
-                if progress is not None:  # no measure of its own: an asymptotic guess
-                    elapsed = time.monotonic() - started
-                    progress(elapsed / (elapsed + 5.0))
-        if proc.returncode != 0:
-            err = (proc.stderr.read() or b"").decode("utf-8", "replace").strip().splitlines()
-            raise OSError(f"the cached store could not be built: {err[-1] if err else '?'}")
-        return True
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-            proc.wait()
-        if proc.stderr is not None:
-            proc.stderr.close()
 
 
 def remove(folder: Path) -> None:

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import LoadError
+from ..errors import LoadError, OpenCancelled
 from . import cache
 from .protocol import GraphSource, top_entities
 
@@ -27,10 +27,6 @@ Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 #: The whole-graph view's size (``ExplorerState.whole_cap``): its ranking is made at once.
 WHOLE_CAP = 500
-
-
-class OpenCancelled(Exception):
-    """The user cancelled the open: nothing was kept, nothing half written."""
 
 
 def _quiet(_fraction: float, _what: str) -> None:
@@ -60,17 +56,13 @@ def open_for_window(
         graph: GraphSource = KnowledgeGraph.article()
     else:
         progress(0.0, "reading")
-        graph = _open_file(Path(path), notice)
+        graph = _open_file(Path(path), notice, cancelled)
     _check(cancelled)
     progress(0.6, "indexing")
     graph.search_index  # noqa: B018 - built here, not on the GUI thread
     _check(cancelled)
-    progress(0.7, "finding the tree roots")  # a large file's from the scan: while its
-    roots = graph.hierarchy.roots()  # store is still loading
-    unfold = getattr(graph.hierarchy, "prefetch", None)
-    if unfold is not None:  # the tree panel shows the roots' children at once: fetched here
-        _check(cancelled)
-        unfold(roots)
+    progress(0.7, "finding the tree roots")  # a large file's from the scan's links; their
+    roots = graph.hierarchy.roots()  # children are counted, and sorted when unfolded
     _check(cancelled)
     progress(0.8, "ranking")
     if len(graph) > WHOLE_CAP:  # the opening view, made once here: its facts and nodes
@@ -85,7 +77,9 @@ def open_for_window(
     return graph
 
 
-def _open_file(path: Path, notice: Callable[[str], None] | None) -> GraphSource:
+def _open_file(
+    path: Path, notice: Callable[[str], None] | None, cancelled: Cancelled
+) -> GraphSource:
     from . import large_threshold, open_source
 
     try:
@@ -96,13 +90,14 @@ def _open_file(path: Path, notice: Callable[[str], None] | None) -> GraphSource:
         found = from_cache(path, notice=notice)  # open_source would too, but silently
         if found is not None:
             return found
-    return open_source(path)
+    return open_source(path, cancelled=cancelled)
 
 
 def from_cache(path: str | Path, *, notice: Callable[[str], None] | None = None):
     """The cached graph of *path*, or None when there is no valid entry (or it is
     unreadable: the caller then opens the file)."""
-    from .store import CachedStoreGraph, ReadyStore
+    from .store import CachedStoreGraph
+    from .store_load import StoreLoader
 
     def report(message: str) -> None:
         log.warning("%s", message)  # never lost, even by a caller that shows nothing
@@ -116,14 +111,10 @@ def from_cache(path: str | Path, *, notice: Callable[[str], None] | None = None)
     if entry is None:
         return None
     p = Path(path)
+    base = p.resolve().as_uri()  # the store, if SPARQL is ever asked for: from the file
+    loader = StoreLoader(str(p), entry.fmt, source=str(p), base_iri=base, start=False)
     graph = CachedStoreGraph(
-        ReadyStore(entry.store, entry.fmt, p.resolve().as_uri()),
-        entry.scan,
-        source=str(p),
-        roots=entry.roots,
-        children=entry.children,
-        top=entry.top,
-        index=entry.index,
+        loader, entry.scan, source=str(p), roots=entry.roots, top=entry.top, index=entry.index
     )
     return graph
 
@@ -167,19 +158,13 @@ def finish_in_background(
     roots = graph.window_roots  # type: ignore[attr-defined]
     if roots is None:
         roots = graph.hierarchy.roots()
-    unfold = getattr(graph.hierarchy, "prefetch", None)
-    if unfold is not None:  # the tree panel shows the roots' children at once: fetched here
-        _check(cancelled)
-        unfold(roots)
     top = top_entities(graph, WHOLE_CAP) if len(graph) > WHOLE_CAP else []
-    children = {r: graph.hierarchy.children(r) for r in roots}  # fetched by the open
     try:
         written = cache.write(
             graph,
             graph.source,
             top=top,
             roots=roots,
-            children=children,
             cancelled=cancelled,
             progress=lambda f: progress(0.3 + 0.7 * f, "saving the index for the next open"),
         )

@@ -1,18 +1,25 @@
-"""A large RDF file behind the ``GraphSource`` API, backed by an in-memory pyoxigraph store.
+"""A large RDF file behind the ``GraphSource`` API, answered from the scan's tables.
 
-Opening keeps two things: a one-pass scan of labels and types (enough for search,
-labels and entity cards, so ``kg-explorer search`` never waits for the store) and
-the store itself, loaded concurrently, for relations, evidence and hierarchy,
-which are fetched per id with pattern look-ups. No NetworkX or rdflib projection
-of the whole graph is ever built.
+Opening parses the file once (``store_load.scan``) and keeps every triple as
+numbers in arrays: labels, types and other literals column by column, links
+between terms, one numbering of terms. Entities, relations, evidence, figures and
+the hierarchy are answered from these tables, per id, with no per-entity objects
+made up front: no NetworkX or rdflib projection, and no pyoxigraph store either.
+The store is loaded only for what needs SPARQL or rdflib (``rdf``, exports through
+rdflib) and, after a *lean* scan (a one-off search keeps labels and types only),
+for whatever the columns do not answer.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Sequence
+from array import array
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
+from itertools import chain, compress, islice, repeat
+from operator import gt, ne
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,11 +41,13 @@ from .store_load import Scan, StoreLoader, scan
 from .tree import LazyHierarchy
 
 POST, ROLE, POST_IN, HAS_POST = (str(t) for t in (ORG.Post, ORG.role, ORG.postIn, ORG.hasPost))
+SUB_CLASS_OF, SUB_PROPERTY_OF = str(RDFS.subClassOf), str(RDFS.subPropertyOf)
 
-#: Pattern look-ups stop after this many matches (a hub with 10^6 links is cut).
+#: Look-ups stop after this many matches (a hub with 10^6 links is cut), as the store's.
 MAX_MATCHES = 20_000
 #: Up to this many entities the most connected ones are counted exactly.
 EXACT_TOP = 20_000
+_NOT = bytes([1]) + bytes(255)  # bytes.translate table: 0 -> 1, anything else -> 0
 
 
 def _term(node_id: str):
@@ -57,6 +66,14 @@ def _value(term) -> object:
     return str(term)
 
 
+def _flags(size: int, *rows_of) -> bytearray:
+    """One byte per term, 1 for the rows listed (a C-level pass per array)."""
+    flags = bytearray(size)
+    for rows in rows_of:
+        deque(map(flags.__setitem__, rows, repeat(1)), maxlen=0)
+    return flags
+
+
 class StoreGraph(LazyGraph):
     """Entities and relations of a large file, computed on demand; see :func:`open_store`."""
 
@@ -65,20 +82,26 @@ class StoreGraph(LazyGraph):
     #: The sorted tree roots as the window's open found them (written to the cache).
     window_roots: list[str] | None = None
 
-    def __init__(self, loader: StoreLoader | ReadyStore, found: Scan, *, source: str = "") -> None:
+    def __init__(self, loader: StoreLoader, found: Scan, *, source: str = "") -> None:
         super().__init__(source)
         self._loader = loader
         self._scan = found
         self.prefixes = found.prefixes
-        rows = set(found.columns[sl.TYPES].rows) | set(found.columns[sl.LABELS].rows)
-        meta = found.meta
-        self._entity_ids = [i for i, n in found.ids.items() if n in rows and i not in meta]
-        self._entities = set(self._entity_ids)
+        cols = found.columns
+        flags = _flags(len(found.names), cols[sl.TYPES].rows, cols[sl.LABELS].rows)
+        for n in found.meta:
+            flags[n] = 0
+        #: 1 per entity (a labelled or typed subject that is not bookkeeping), by number.
+        self._is_entity = flags
+        order = found.order
+        self._entity_ids = list(
+            compress(map(found.names.__getitem__, order), map(flags.__getitem__, order))
+        )
         self._top: dict[int, list[str]] = {}
         self._facts = _FactsOnDemand(self._fetch_one)
 
     def prefetch(self, ids) -> None:
-        """Nothing up front: a local store answers per id as fast as per batch, and the
+        """Nothing up front: the tables answer per id as fast as per batch, and the
         facts are fetched when first read (11k tree roots sorted by label read none)."""
 
     def _fetch_one(self, node_id: str) -> Facts:
@@ -86,7 +109,7 @@ class StoreGraph(LazyGraph):
 
     @property
     def scan(self) -> Scan:
-        """What the one pass over the file kept (columns, degrees): the cache stores it."""
+        """What the one pass over the file kept (the cache stores it)."""
         return self._scan
 
     @property
@@ -97,9 +120,17 @@ class StoreGraph(LazyGraph):
     def base_iri(self) -> str | None:
         return self._loader.base_iri
 
-    # --- backend: pattern look-ups on the store ------------------------------------
+    def _number(self, node_id: str) -> int | None:
+        return self._scan.ids.get(node_id)
+
+    def _entity(self, node_id: object) -> bool:
+        n = self._scan.ids.get(node_id) if isinstance(node_id, str) else None
+        return n is not None and bool(self._is_entity[n])
+
+    # --- backend: the scan's tables, else pattern look-ups on the store --------------
     def store(self) -> ox.Store:
-        """The pyoxigraph store (waits for the background load the first time)."""
+        """The pyoxigraph store, loaded the first time it is asked for (only SPARQL and
+        rdflib need it; everything else is answered from the scan)."""
         return self._loader.store()
 
     def _match(self, s, p, o) -> Iterator:
@@ -110,12 +141,41 @@ class StoreGraph(LazyGraph):
         return (q for _n, q in zip(range(MAX_MATCHES), quads, strict=False))
 
     def _fetch_out(self, ids: list[str]) -> dict[str, Facts]:
+        if self._scan.complete:
+            return {i: self._facts_at(n) for i in ids if (n := self._number(i)) is not None}
         return self._fetch(
             ids,
             lambda t: ((q.predicate.value, _value(q.object)) for q in self._match(t, None, None)),
         )
 
+    def _facts_at(self, n: int) -> Facts:
+        """Every ``(predicate, object)`` of term *n*: links, column values, other literals."""
+        sc = self._scan
+        names, kinds = sc.names, sc.kinds
+        links, rest = sc.links, sc.literals
+        assert links is not None and rest is not None
+        preds, objs = links.predicates, links.objects
+        facts: Facts = [(names[preds[i]], names[objs[i]]) for i in links.by_subject.positions(n)]
+        for k, predicates in sl.COLUMN_PREDICATES.items():
+            col = sc.columns[k]
+            for i in col.positions(n):
+                facts.append((predicates[col.ranks[i]], Lit(col.values[i], *kinds[col.kinds[i]])))
+        for i in rest.by_row.positions(n):
+            facts.append((names[rest.predicates[i]], Lit(rest.values[i], *kinds[rest.kinds[i]])))
+        return list(dict.fromkeys(facts))[:MAX_MATCHES]
+
     def _fetch_in(self, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+        links = self._scan.links
+        if links is not None:
+            names, subs, preds = self._scan.names, links.subjects, links.predicates
+            found: dict[str, list[tuple[str, str]]] = {}
+            for i in ids:
+                n = self._number(i)
+                if n is not None:
+                    at = links.by_object.positions(n)
+                    pairs = ((names[subs[j]], names[preds[j]]) for j in at)
+                    found[i] = list(dict.fromkeys(pairs))[:MAX_MATCHES]
+            return found
         return self._fetch(
             ids,
             lambda t: ((_value(q.subject), q.predicate.value) for q in self._match(None, None, t)),
@@ -134,13 +194,21 @@ class StoreGraph(LazyGraph):
         return out
 
     def _subjects(self, predicate: str, obj: str) -> list[str]:
+        links = self._scan.links
+        if links is not None:
+            pn, on = self._number(predicate), self._number(obj)
+            if pn is None or on is None:
+                return []
+            subs, preds, names = links.subjects, links.predicates, self._scan.names
+            found = (names[subs[j]] for j in links.by_object.positions(on) if preds[j] == pn)
+            return list(dict.fromkeys(found))[:MAX_MATCHES]
         try:
             p, o = ox.NamedNode(predicate), _term(obj)
         except ValueError:
             return []
         return list(dict.fromkeys(_value(q.subject) for q in self._match(None, p, o)))
 
-    # --- fast paths from the scan ---------------------------------------------------
+    # --- fast paths from the scan's columns ---------------------------------------------
     def _scan_facts(self, node_id: str) -> Facts:
         get = self._scan.of
         facts: Facts = [(fx.TYPE, t) for _r, _l, t in get(node_id, sl.TYPES)]
@@ -153,39 +221,36 @@ class StoreGraph(LazyGraph):
         return facts
 
     def __contains__(self, node_id: object) -> bool:
-        if node_id in self._entities:
+        if self._entity(node_id):
             return True
-        if node_id in self._scan.meta:
+        n = self._scan.ids.get(node_id) if isinstance(node_id, str) else None
+        if n is not None and n in self._scan.meta:
             return False
         return super().__contains__(node_id)
 
     def node(self, node_id: str) -> Node:
         hit = self._nodes.get(node_id)
-        if hit is None and node_id in self._entities:
+        if hit is None and self._entity(node_id):
             hit = fx.make_node(
                 node_id, self._scan_facts(node_id), self.label_of, self.organization_classes
             )
-            if not hit.labels and POST in hit.types and self._store_wanted:
+            if not hit.labels and POST in hit.types and self._relations_known:
                 hit = replace(hit, labels=self._post_names(node_id))
             self._nodes[node_id] = hit
         return hit if hit is not None else super().node(node_id)
 
     def _post_names(self, node_id: str) -> tuple[tuple[str, str], ...]:
         """A post without a label: "Role, Unit", per language of the unit's labels."""
-        term = _term(node_id)
-
-        def first(found) -> object:
-            return next((_value(t) for t in found), None)
-
-        role = first(q.object for q in self._match(term, ox.NamedNode(ROLE), None))
-        unit = first(q.object for q in self._match(term, ox.NamedNode(POST_IN), None))
+        facts = self.facts(node_id)
+        role = fx.first(facts, ROLE)
+        unit = fx.first(facts, POST_IN)
         if unit is None:
-            unit = first(q.subject for q in self._match(None, ox.NamedNode(HAS_POST), term))
+            unit = next(iter(self._subjects(HAS_POST, node_id)), None)
         if not isinstance(unit, str):
             return ()
         role_pairs = self._term_labels(role) if isinstance(role, str) else ()
         role_fallback = lab.local_name(role if isinstance(role, str) else POST)
-        unit_pairs = self.node(unit).labels if unit in self._entities else ()
+        unit_pairs = self.node(unit).labels if self._entity(unit) else ()
         unit_pairs = unit_pairs or (("", lab.local_name(unit)),)
         return tuple(
             (lang, f"{same_language(role_pairs, lang) or role_fallback}, {text}")
@@ -198,7 +263,7 @@ class StoreGraph(LazyGraph):
         hit = self._nodes.get(node_id)
         if hit is not None:
             return hit.label(lang)
-        if node_id in self._entities:
+        if self._entity(node_id):
             labels = self._scan_labels(node_id)
             if labels:
                 return pick_label(labels, lang, fx.fallback_name(node_id, ()))
@@ -211,14 +276,14 @@ class StoreGraph(LazyGraph):
         row = self._scan.ids.get(node_id)
         if row is None:
             return ()
-        col = self._scan.columns[sl.LABELS]
+        col, kinds = self._scan.columns[sl.LABELS], self._scan.kinds
         at = col.positions(row)
         if len(at) == 1:  # the common case: one label
             (i,) = at
             text = lab.clip(col.values[i])
-            return (((col.langs[i] or "").lower(), text),) if text else ()
+            return ((kinds[col.kinds[i]][0].lower(), text),) if text else ()
         found = sorted(
-            (col.ranks[i], (col.langs[i] or "").lower(), col.values[i]) for i in at
+            (col.ranks[i], kinds[col.kinds[i]][0].lower(), col.values[i]) for i in at
         )  # predicate order, then (language, text): as fx.pairs
         out: list[tuple[str, str]] = []
         for _rank, lang, value in found:
@@ -228,7 +293,7 @@ class StoreGraph(LazyGraph):
         return tuple(out)
 
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
-        if iri.startswith("_:"):
+        if iri.startswith("_:") and not self._scan.complete:
             return super()._term_labels(iri)
         return fx.term_labels(iri, self._scan_label_facts(iri))
 
@@ -236,7 +301,7 @@ class StoreGraph(LazyGraph):
         return [(fx.LABELS[r], Lit(t, lg)) for r, lg, t in self._scan.of(iri, sl.LABELS)]
 
     def hidden_labels(self, node_id: str) -> tuple[str, ...]:
-        if node_id in self._entities:
+        if self._entity(node_id):
             return tuple(dict.fromkeys(t for _r, _l, t in self._scan.of(node_id, sl.HIDDEN)))
         return super().hidden_labels(node_id)
 
@@ -244,9 +309,9 @@ class StoreGraph(LazyGraph):
     def __len__(self) -> int:
         return len(self._entity_ids)
 
-    @property
-    def node_ids(self) -> frozenset[str]:
-        return frozenset(self._entities)
+    @cached_property
+    def node_ids(self) -> frozenset[str]:  # type: ignore[override]
+        return frozenset(self._entity_ids)
 
     def nodes(self) -> Sequence[Node]:
         """Every labelled or typed entity, built only when read."""
@@ -262,15 +327,16 @@ class StoreGraph(LazyGraph):
 
     @cached_property
     def rdf(self):
-        """The store as an rdflib graph (oxrdflib), for code that needs rdflib's API."""
+        """The store as an rdflib graph (oxrdflib), for code that needs rdflib's API: the
+        store is loaded then (seconds on a large file: ask off the GUI thread)."""
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
 
         return Dataset(store=OxigraphStore(store=self.store()), default_union=True)
 
     def top_entities(self, n: int) -> list[str]:
-        """The *n* most connected entities (cached; slow the first time on a big file: ~2 s
-        at 1M triples, so call it off the UI thread)."""
+        """The *n* most connected entities (cached; milliseconds from the scan's counts,
+        seconds from the store after a lean scan: call it off the UI thread)."""
         if n not in self._top:
             self._top[n] = self._count_top(n)
         return list(self._top[n])
@@ -279,12 +345,20 @@ class StoreGraph(LazyGraph):
         """The *n* most connected entities: from the scan's link counts (no store needed,
         milliseconds), else counted by the store's SPARQL engine."""
         degree = self._scan.degree
-        if degree:
-            ranked = heapq.nsmallest(
-                n, (x for x in degree if x in self._entities), key=lambda x: (-degree[x], x)
-            )
-            return ranked
-        return self._count_top_in_store(n)
+        if not degree:
+            return self._count_top_in_store(n)
+        flags, names = self._is_entity, self._scan.names
+        if n <= 0:
+            return []
+        counted = [d for d in compress(degree, flags) if d]
+        if not counted:
+            return []
+        floor = heapq.nlargest(n, counted)[-1]  # the n-th largest count: candidates above
+        del counted
+        keep = bytes(map(floor.__le__, degree))
+        ranked = [x for x in compress(range(len(degree)), keep) if flags[x]]
+        ranked.sort(key=lambda x: (-degree[x], names[x]))
+        return [names[x] for x in ranked[:n]]
 
     def _count_top_in_store(self, n: int) -> list[str]:
         """The *n* most connected entities, counted by the store's SPARQL engine.
@@ -320,86 +394,134 @@ class StoreGraph(LazyGraph):
     @cached_property
     def search_index(self) -> SearchIndex:
         """Built in one pass over the scanned labels (no ``Node`` objects)."""
-        sc = self._scan
-        cols = sc.columns
-        ids = list(sc.ids)
         with sl.no_gc():
-            types: dict[int, list[str]] = {}
-            for t, row in zip(cols[sl.TYPES].values, cols[sl.TYPES].rows, strict=True):
-                types.setdefault(row, []).append(t)
-            cache: dict[tuple[str, ...], str] = {(): category_of(())}
-            categories = [cache[()]] * len(ids)
-            labelled = set(cols[sl.LABELS].rows)
-            texts, rows = list(cols[sl.LABELS].values), list(cols[sl.LABELS].rows)
-            for row, found in types.items():
-                key = tuple(found)  # as found; sorted only once per distinct combination
-                cat = cache.get(key)
-                if cat is None:
-                    cat = cache[key] = category_of(tuple(sorted(key)))
-                categories[row] = cat
-                if row not in labelled:  # typed, unlabelled: found by its name
-                    texts.append(fx.fallback_name(ids[row], tuple(sorted(key))))
-                    rows.append(row)
-            aliases, hidden = cols[sl.ALIASES], cols[sl.HIDDEN]
-            columns = Columns(
-                ids,
-                categories,
-                (texts, rows),
-                (aliases.values + hidden.values, aliases.rows + hidden.rows),
-                (cols[sl.DESCRIPTIONS].values, cols[sl.DESCRIPTIONS].rows),
-                self._not_entities(),
+            index = SearchIndex.from_columns(
+                self._search_columns(), display=lambda nid: self.label(nid, "both")
             )
-            index = SearchIndex.from_columns(columns, display=lambda nid: self.label(nid, "both"))
         return index
 
-    def _not_entities(self) -> frozenset[int]:
-        ids = self._scan.ids
-        return frozenset(n for n, nid in enumerate(ids) if nid not in self._entities)
+    def _search_columns(self) -> Columns:
+        """The index's input straight from the scan's columns (C-level passes where it can)."""
+        sc = self._scan
+        cols, names = sc.columns, sc.names
+        types = cols[sl.TYPES]
+        cache: dict[tuple[str, ...], str] = {(): category_of(())}
+        categories = [cache[()]] * len(names)
+        texts, rows = list(cols[sl.LABELS].values), array("I", cols[sl.LABELS].rows)
+        seen = bytearray(len(names))
+        scattered: list[int] = []  # a subject whose types are not written together
+        values, type_rows = types.values, types.rows
+        starts = list(compress(range(len(type_rows)), map(ne, type_rows, chain((-1,), type_rows))))
+        ends = chain(islice(starts, 1, None), (len(type_rows),) if starts else ())
+        for at, stop in zip(starts, ends, strict=True):
+            row = type_rows[at]
+            if seen[row]:
+                scattered.append(row)
+                continue
+            seen[row] = 1
+            found = tuple(values[at:stop])  # as found; sorted once per distinct combination
+            cat = cache.get(found)
+            if cat is None:
+                cat = cache[found] = category_of(tuple(sorted(set(found))))
+            categories[row] = cat
+        for row in dict.fromkeys(scattered):
+            found = tuple(sorted(set(self._types(row))))
+            categories[row] = category_of(found)
+        labelled = _flags(len(names), cols[sl.LABELS].rows)
+        for row in compress(range(len(names)), map(gt, seen, labelled)):
+            # typed, unlabelled: found by its name
+            texts.append(fx.fallback_name(names[row], tuple(sorted(set(self._types(row))))))
+            rows.append(row)
+        aliases, hidden, descriptions = cols[sl.ALIASES], cols[sl.HIDDEN], cols[sl.DESCRIPTIONS]
+        alias_texts, alias_rows = aliases.values + hidden.values, aliases.rows + hidden.rows
+        order = sc.order
+        # every row that is no entity (bookkeeping, a subject with only an alias...): never
+        # found, and its category never offered
+        not_entity = bytes(self._is_entity).translate(_NOT)
+        skip = frozenset(compress(range(len(order)), map(not_entity.__getitem__, order)))
+        if order == array("I", range(len(names))):  # a lean scan: only subjects numbered
+            return Columns(
+                names,
+                categories,
+                (texts, rows),
+                (alias_texts, alias_rows),
+                (descriptions.values, descriptions.rows),
+                skip,
+            )
+        # Rows in the order subjects were first seen (that of ties), as term numbers were
+        # before every term was numbered.
+        place = array("I", bytes(4 * len(names)))
+        deque(map(place.__setitem__, order, range(len(order))), maxlen=0)
+
+        def moved(column) -> array:
+            return array("I", map(place.__getitem__, column))
+
+        return Columns(
+            list(map(names.__getitem__, order)),
+            list(map(categories.__getitem__, order)),
+            (texts, moved(rows)),
+            (alias_texts, moved(alias_rows)),
+            (descriptions.values, moved(descriptions.rows)),
+            skip,
+        )
+
+    def _types(self, row: int) -> list[str]:
+        col = self._scan.columns[sl.TYPES]
+        return [col.values[i] for i in col.positions(row)]
 
     @cached_property
     def hierarchy(self) -> LazyHierarchy:
-        """Walked on demand with pattern look-ups: 190k links are never all made objects."""
+        """Walked on demand from the tables: 190k links are never all made objects."""
         return LazyHierarchy(self)
 
     @property
-    def _store_wanted(self) -> bool:
-        """Whether the store is there or on its way (a one-off search never builds it, and
-        what only the store knows must not make it)."""
-        return bool(getattr(self._loader, "_started", True))  # the cache's store is there
+    def _relations_known(self) -> bool:
+        """Whether relations can be read without building a store a one-off search did
+        not ask for (the scan kept them, or the store is there or on its way)."""
+        return self._scan.complete or bool(getattr(self._loader, "_started", True))
 
     @cached_property
     def organization_classes(self) -> frozenset[str]:
-        """Classes declared ``rdfs:subClassOf*`` an ORG organization class. Without the
-        store (a one-off search never builds it) only the ORG classes themselves."""
-        if not self._store_wanted:
+        """Classes declared ``rdfs:subClassOf*`` an ORG organization class. After a lean
+        scan, without the store (a one-off search never builds it), only the ORG classes."""
+        if self._scan.complete:
+            return organization_subclasses(self._pairs_of(SUB_CLASS_OF))
+        if not self._relations_known:
             return frozenset(ORGANIZATION_CLASSES)
         links = (
             (_value(q.subject), _value(q.object))
-            for q in self.store().quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None)
+            for q in self.store().quads_for_pattern(None, ox.NamedNode(SUB_CLASS_OF), None)
         )
         return organization_subclasses(
             (sub, sup) for sub, sup in links if isinstance(sub, str) and isinstance(sup, str)
         )
+
+    def _pairs_of(self, predicate: str) -> list[tuple[str, str]]:
+        """``(subject, object)`` of every link of *predicate*, from the scan's links."""
+        links, names = self._scan.links, self._scan.names
+        pn = self._number(predicate)
+        if links is None or pn is None:
+            return []
+        subs, objs = links.subjects, links.objects
+        return [(names[subs[i]], names[objs[i]]) for i in links.with_predicate(pn)]
 
     @cached_property
     def _tree_predicate_names(self) -> tuple[list[str], list[str]]:
         """Upward and downward predicates of the first kind of tree the data has (the
         organization tree, else concepts, else classes), with declared sub-properties:
         read off the scan's links when it kept them, else asked of the store."""
-        links = self._scan.links
-        sub_property = str(RDFS.subPropertyOf)
-        if links is not None:
-            names, known = links.names, links.predicate_ids
-            n = known.get(sub_property, -1)
-            triples = zip(links.subjects, links.predicates, links.objects, strict=True)
-            declared = [(names[a], names[b]) for a, pn, b in triples if pn == n]
+        if self._scan.complete:
+            declared = self._pairs_of(SUB_PROPERTY_OF)
+            ids, links, rest = self._scan.ids, self._scan.links, self._scan.literals
+            assert links is not None and rest is not None
 
-            def present(p: str) -> bool:
-                return p in known
+            def present(p: str) -> bool:  # a C-level search, stopping at the first use
+                n = ids.get(p)
+                return n is not None and (n in links.predicates or n in rest.predicates)
         else:
             declared = [
                 (q.subject.value, _value(q.object))
-                for q in self._match(None, ox.NamedNode(sub_property), None)
+                for q in self._match(None, ox.NamedNode(SUB_PROPERTY_OF), None)
             ]
 
             def present(p: str) -> bool:
@@ -424,35 +546,19 @@ class StoreGraph(LazyGraph):
         return [ox.NamedNode(p) for p in up], [ox.NamedNode(p) for p in down]
 
     @cached_property
-    def _tree_links(self) -> tuple[dict[int, list[int]], bytearray] | None:
-        """From the scan's links: each parent's children (by number), and a flag per
-        number that has a parent, by the tree predicates. None without the links."""
-        links = self._scan.links
-        if links is None:
-            return None
+    def _tree_numbers(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The tree predicates' term numbers, upward and downward."""
+        ids = self._scan.ids
         up, down = self._tree_predicate_names
-        known = links.predicate_ids
-        upward = {known[p] for p in up if p in known}
-        downward = {known[p] for p in down if p in known}
-        below: dict[int, list[int]] = {}
-        for a, pn, b in zip(links.subjects, links.predicates, links.objects, strict=True):
-            if pn in upward:
-                below.setdefault(b, []).append(a)
-            elif pn in downward:
-                below.setdefault(a, []).append(b)
-        has_parent = bytearray(len(links.names))
-        for kids in below.values():
-            for c in kids:
-                has_parent[c] = 1
-        return below, has_parent
+        return (
+            frozenset(ids[p] for p in up if p in ids),
+            frozenset(ids[p] for p in down if p in ids),
+        )
 
     def tree_kin(self, ids: list[str], *, down: bool) -> dict[str, list[str]]:
-        """Children (*down*) or parents of each id: child -up-> parent, parent -down-> child.
-        Children come from the scan's links when it kept them (no wait for the store),
-        unless a blank node is asked about (its id is the store's, not the scan's)."""
-        tree = self._tree_links
-        if down and tree is not None and not any(i.startswith("_:") for i in ids):
-            return self._children_from_links(ids, tree[0])
+        """Children (*down*) or parents of each id: child -up-> parent, parent -down-> child."""
+        if self._scan.complete:
+            return self._kin_from_links(ids, down=down)
         up, downward = self._tree_predicates
         found: dict[str, list[str]] = {}
         for i in ids:
@@ -473,31 +579,36 @@ class StoreGraph(LazyGraph):
             found[i] = [k for k in kin if isinstance(k, str) and not k.startswith("_:")]
         return found
 
-    def _children_from_links(self, ids: list[str], below: dict[int, list[int]]) -> dict:
-        links = self._scan.links
+    def _kin_from_links(self, ids: list[str], *, down: bool) -> dict[str, list[str]]:
+        links, names = self._scan.links, self._scan.names
         assert links is not None
-        names, numbers = links.names, links.node_ids
+        subs, preds, objs = links.subjects, links.predicates, links.objects
+        up, downward = self._tree_numbers
+        # children: subjects of upward links to it, objects of its downward links;
+        # parents: the other way round
+        into, out_of = (up, downward) if down else (downward, up)
         found: dict[str, list[str]] = {}
         for i in ids:
-            try:
-                _term(i)  # as the store's answer: no entry for an id that is no term
-            except ValueError:
+            n = self._number(i)
+            if n is None:
+                try:  # as the store's answer: no entry for an id that is no term
+                    _term(i)
+                except ValueError:
+                    continue
+                found[i] = []
                 continue
-            n = numbers.get(i)
-            kids = [names[c] for c in below.get(n, ())] if n is not None else []
-            found[i] = [k for k in kids if not k.startswith("_:")][:MAX_MATCHES]
+            kin = [subs[j] for j in links.by_object.positions(n) if preds[j] in into]
+            kin += [objs[j] for j in links.by_subject.positions(n) if preds[j] in out_of]
+            named = (names[k] for k in kin)
+            found[i] = [k for k in named if not k.startswith("_:")][:MAX_MATCHES]
         return found
 
     def tree_roots(self) -> list[str]:
         """Entities with children and no parent: one pass over the hierarchy links (a
         SPARQL ``FILTER NOT EXISTS`` took time in the square of a parent's children);
         from the scan's links when it kept them, else from the store."""
-        tree = self._tree_links
-        if tree is not None:
-            names = self._scan.links.names  # type: ignore[union-attr]
-            below, has_parent = tree
-            found = (names[n] for n in below if not has_parent[n])
-            return sorted(r for r in found if not r.startswith("_:"))[:MAX_MATCHES]
+        if self._scan.complete:
+            return self._roots_from_links()
         up, down = self._tree_predicates
         store = self.store()
         parents: set[str] = set()
@@ -510,6 +621,26 @@ class StoreGraph(LazyGraph):
                     children.add(child)
                     parents.add(parent)
         roots = [r for r in parents - children if not r.startswith("_:")]
+        return sorted(roots)[:MAX_MATCHES]
+
+    def _roots_from_links(self) -> list[str]:
+        links, names = self._scan.links, self._scan.names
+        assert links is not None
+        up, down = self._tree_numbers
+        tree = up | down
+        subs, preds, objs = links.subjects, links.predicates, links.objects
+        has_parent, has_child = bytearray(len(names)), bytearray(len(names))
+        for j in compress(range(len(preds)), map(tree.__contains__, preds)):
+            child, parent = (subs[j], objs[j]) if preds[j] in up else (objs[j], subs[j])
+            has_parent[child] = 1
+            has_child[parent] = 1
+        roots = (
+            names[n]
+            for n in compress(range(len(names)), has_child)
+            if not has_parent[n] and not names[n].startswith("_:")
+        )
+        links.by_object.build()  # each root's children are counted next, maybe on the GUI
+        links.by_subject.build()  # thread: the indexes are made here, in the worker
         return sorted(roots)[:MAX_MATCHES]
 
     def _by_local_name(self, text: str) -> str | None:
@@ -537,21 +668,6 @@ class _FactsOnDemand(dict):
         return found
 
 
-class ReadyStore:
-    """A store that is already there (the cache's on-disk one): the loader's interface."""
-
-    ready = True
-
-    def __init__(self, store: ox.Store, fmt: str, base_iri: str | None) -> None:
-        self._store, self.fmt, self.base_iri = store, fmt, base_iri
-
-    def start(self) -> None:
-        """Nothing to start."""
-
-    def store(self) -> ox.Store:
-        return self._store
-
-
 class CachedStoreGraph(StoreGraph):
     """A :class:`StoreGraph` read back from the on-disk cache, with the tree roots and the
     degree ranking computed when the entry was written."""
@@ -560,19 +676,17 @@ class CachedStoreGraph(StoreGraph):
 
     def __init__(
         self,
-        loader: ReadyStore,
+        loader: StoreLoader,
         found: Scan,
         *,
         source: str,
         roots: list[str] | None,
-        children: dict[str, list[str]] | None = None,
         top: list[str],
         index: SearchIndex,
     ) -> None:
         super().__init__(loader, found, source=source)
         self.__dict__["search_index"] = index.redisplay(lambda nid: self.label(nid, "both"))
         self._roots = roots
-        self._root_children = children or {}
         if top:
             self._top[len(top)] = list(top)
 
@@ -590,16 +704,15 @@ class CachedStoreGraph(StoreGraph):
         """The roots were stored sorted: they are not sorted again by label."""
         if self._roots is None:
             return LazyHierarchy(self)
-        return _KnownRoots(self, self._roots, self._root_children)
+        return _KnownRoots(self, self._roots)
 
 
 class _KnownRoots(LazyHierarchy):
-    """A lazy hierarchy whose roots and first level were read from the cache."""
+    """A lazy hierarchy whose (sorted) roots were read from the cache."""
 
-    def __init__(self, graph: StoreGraph, roots: list[str], children: dict[str, list[str]]) -> None:
+    def __init__(self, graph: StoreGraph, roots: list[str]) -> None:
         super().__init__(graph)
         self._known = roots
-        self._children.update(children)
 
     def roots(self) -> list[str]:
         return list(self._known)
@@ -632,27 +745,42 @@ class _NodeList(Sequence[Node]):
         return (self._graph.node(n) for n in self._ids)
 
 
-def open_store(path: str | Path, *, fmt: str | None = None, preload: bool = True) -> StoreGraph:
+def open_store(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    preload: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> StoreGraph:
     """Open a (large) RDF file as a :class:`StoreGraph`, or raise LoadError saying where.
 
-    With *preload* the store starts loading at once, alongside the scan; without, on
-    the first question only the store can answer (a one-off search never pays for it),
-    and the scan counts no degrees (the most connected entities are then counted by
-    the store, if ever asked for).
+    With *preload* (the app, ``show``...) the scan keeps every triple and every question
+    is answered from it; without (a one-off search) it keeps labels and types only, and
+    the store is loaded on the first question the columns cannot answer. Either way no
+    store is loaded at open. *cancelled* is asked every few thousand new terms of
+    the scan (``OpenCancelled``: a 10M-triple scan stops within a fraction of a second).
     """
     p, data, candidates = read_for_parsing(path, fmt)
     base = p.resolve().as_uri()
     first_error: LoadError | None = None
     for candidate in candidates:
-        loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base, start=preload)
+        loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base, start=False)
         try:
             with sl.no_gc():
-                found = scan(data, candidate, source=str(p), base_iri=base, degrees=preload)
+                found = scan(
+                    data,
+                    candidate,
+                    source=str(p),
+                    base_iri=base,
+                    degrees=preload,
+                    cancelled=cancelled,
+                )
         except LoadError as exc:
             first_error = first_error or exc
             continue
         if not found.triples:
             raise LoadError("the file holds no RDF statements", source=p)
+        del data  # the bytes are not needed any more: the tables hold everything
         return StoreGraph(loader, found, source=str(p))
     assert first_error is not None
     raise first_error

@@ -1,11 +1,13 @@
-"""Opening a large RDF file: a pyoxigraph store loaded on one core, labels scanned on the other.
+"""Opening a large RDF file: one parse that keeps every triple, compactly.
 
-Filling an in-memory ``pyoxigraph.Store`` takes ~3.3x the bare parse (its
-indexes), and nothing interactive needs it at once. So a daemon thread loads the
-store (pyoxigraph releases the GIL), while this thread parses the same bytes once
-more and keeps only what search and labels need: labels, aliases, descriptions
-and types of IRI subjects. The scan reports syntax errors with line and column;
-the store is waited for only when relations are first asked for.
+The scan sees every triple once and keeps all of them, as numbers in arrays: one
+numbering of terms (IRIs and blank nodes), the labels, aliases, descriptions and
+types column by column (what search and entity cards read), every link between
+terms (``Links``) and every other literal fact (``Literals``). A store-backed graph
+answers relations, evidence, hierarchy and figures from these tables, so no
+pyoxigraph store is built for the first window, nor kept in the app's memory; the
+store (``StoreLoader``) is loaded only for what needs SPARQL or rdflib. A one-off
+search scans *lean* (labels and types only) and, if ever asked more, loads the store.
 """
 
 from __future__ import annotations
@@ -15,117 +17,200 @@ import os
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
-from operator import le
+from itertools import compress, islice
+from operator import le, ne
 
 import pyoxigraph as ox
 
-from ..errors import LoadError
+from ..errors import LoadError, OpenCancelled
 from ..rdf_io import _OX_FORMATS, _syntax_error
 from . import facts as fx
 
 #: Column numbers: what each scanned predicate feeds (META marks bookkeeping subjects).
 TYPES, LABELS, ALIASES, HIDDEN, DESCRIPTIONS, META = range(6)
+#: The predicates of each literal column, by rank.
+COLUMN_PREDICATES = {
+    LABELS: fx.LABELS,
+    ALIASES: fx.ALIASES,
+    HIDDEN: fx.HIDDEN,
+    DESCRIPTIONS: fx.DESCRIPTIONS,
+}
+_NONE = 0xFFFFFFFF
+#: The scan asks whether it was cancelled once per this many new terms (~0.1 s of work).
+CANCEL_EVERY = 1 << 15
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class RowIndex:
+    """Where each row's entries are in a table of rows (subject or object numbers).
+
+    Built once, on the first question, from the array alone (no per-row Python objects):
+    rows that never go back are found by binary search; rows whose entries sit together
+    (a subject's triples written together, as Turtle writers do) by their first
+    position, found in a C-level pass; otherwise one chain per row is threaded through
+    two arrays (a Python pass: ~0.25 s per million entries).
+    """
+
+    __slots__ = ("_first", "_next", "_rows", "_sorted")
+
+    def __init__(self, rows: array) -> None:
+        self._rows = rows
+        self._sorted: bool | None = None
+        self._first: array | None = None  # per row: its first entry (grouped) or last (threaded)
+        self._next: array | None = None  # threaded only: the previous entry of the same row
+
+    def __getstate__(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def __setstate__(self, state: dict) -> None:
+        for k, v in state.items():
+            setattr(self, k, v)
+
+    def build(self) -> None:
+        """Make the index now (a worker, before the GUI thread asks)."""
+        rows = self._rows
+        if self._sorted is None:
+            self._sorted = all(map(le, rows, islice(rows, 1, None)))
+        if self._sorted or self._first is not None:
+            return
+        first = array("I", [_NONE]) * (max(rows) + 1)
+        deque(map(first.__setitem__, reversed(rows), reversed(range(len(rows)))), maxlen=0)
+        runs = 1 + sum(map(ne, rows, islice(rows, 1, None)))
+        if runs == len(first) - first.count(_NONE):  # every row's entries together
+            self._first = first
+            return
+        nxt = array("I", bytes(4 * len(rows)))
+        last = first  # reused: per row, its latest entry so far
+        last[:] = array("I", [_NONE]) * len(last)
+        for i, r in enumerate(rows):
+            nxt[i] = last[r]
+            last[r] = i
+        self._next = nxt  # before _first: a reader on another thread that sees _first
+        self._first = last  # must see the chains too, not take them for runs
+
+    def positions(self, row: int) -> Sequence[int]:
+        """The entries of *row*, in file order."""
+        rows = self._rows
+        if self._sorted is None or (not self._sorted and self._first is None):
+            self.build()
+        if self._sorted:
+            lo = bisect_left(rows, row)
+            return range(lo, bisect_right(rows, row, lo))
+        first, nxt = self._first, self._next
+        assert first is not None
+        if row >= len(first) or first[row] == _NONE:
+            return ()
+        i = first[row]
+        if nxt is None:  # grouped: from the first entry while the row lasts
+            end, size = i + 1, len(rows)
+            while end < size and rows[end] == row:
+                end += 1
+            return range(i, end)
+        out: list[int] = []
+        while i != _NONE:
+            out.append(i)
+            i = nxt[i]
+        out.reverse()
+        return out
 
 
 class Column:
     """Values of one kind, with the row (subject number) of each; literal columns also
-    keep each value's language and predicate rank (preference order of the predicate)."""
+    keep each value's kind (language and datatype, a number into ``Scan.kinds``) and
+    predicate rank (its place in ``COLUMN_PREDICATES``: the preference order)."""
 
-    __slots__ = ("_groups", "_monotone", "langs", "ranks", "rows", "values")
+    __slots__ = ("by_row", "kinds", "ranks", "rows", "values")
 
     def __init__(self) -> None:
         self.values: list[str] = []
-        self.rows: list[int] = []
-        self.langs: list[str | None] = []
-        self.ranks: list[int] = []
-        self._groups: dict[int, list[int]] | None = None
-        self._monotone: bool | None = None
+        self.rows = array("I")
+        self.kinds = array("H")
+        self.ranks = array("B")
+        self.by_row = RowIndex(self.rows)
 
     def positions(self, row: int) -> Sequence[int]:
-        """Where *row*'s values are: a binary search when rows never go back (a subject's
-        triples written together, as Turtle writers do), else a grouping made once."""
-        rows = self.rows
-        if self._monotone is None:
-            self._monotone = all(map(le, rows, islice(rows, 1, None)))
-        if self._monotone:
-            lo = bisect_left(rows, row)
-            return range(lo, bisect_right(rows, row, lo))
-        if self._groups is None:
-            groups: dict[int, list[int]] = {}
-            for i, r in enumerate(self.rows):
-                groups.setdefault(r, []).append(i)
-            self._groups = groups
-        return self._groups.get(row, [])
-
-    def of(self, row: int) -> list[tuple[int, str, str]]:
-        """``(rank, language, text)`` of *row*, or ``(0, "", value)`` for plain columns."""
-        if not self.langs:
-            return [(0, "", self.values[i]) for i in self.positions(row)]
-        return [
-            (self.ranks[i], (self.langs[i] or "").lower(), self.values[i])
-            for i in self.positions(row)
-        ]
+        """Where *row*'s values are."""
+        return self.by_row.positions(row)
 
 
 class Links:
-    """Every link from a subject to an IRI or blank node that the columns do not keep
-    (relations, hierarchy and schema links), as three arrays of interned numbers.
+    """Every triple whose object is an IRI or a blank node (relations, types, hierarchy,
+    schema links), as three arrays of term numbers, found by subject or by object."""
 
-    The tree's roots and children are answered from them without the store (~3 MB
-    of arrays at 1M triples). A blank node is kept as ``_:`` + its id in this parse:
-    it makes links count (as in the store) but is never part of an answer.
-    """
-
-    __slots__ = ("names", "node_ids", "objects", "predicate_ids", "predicates", "subjects")
+    __slots__ = ("by_object", "by_subject", "objects", "predicates", "subjects")
 
     def __init__(self) -> None:
-        self.node_ids: dict[str, int] = {}
-        self.names: list[str] = []
-        #: Every predicate outside the columns, whatever its objects (literals too).
-        self.predicate_ids: dict[str, int] = {}
         self.subjects, self.predicates, self.objects = array("I"), array("I"), array("I")
+        self.by_subject = RowIndex(self.subjects)
+        self.by_object = RowIndex(self.objects)
 
-    def number(self, name: str) -> int:
-        """*name*'s number, given on first sight."""
-        n = self.node_ids.get(name)
-        if n is None:
-            n = self.node_ids[name] = len(self.names)
-            self.names.append(name)
-        return n
+    def with_predicate(self, predicate: int) -> list[int]:
+        """Positions of the links of one predicate (a C-level pass over the array)."""
+        return list(compress(range(len(self.predicates)), map(predicate.__eq__, self.predicates)))
+
+
+class Literals:
+    """The literal facts the columns do not keep (evidence quotes, figures, dates, any
+    attribute): value, subject row, predicate number and kind of each."""
+
+    __slots__ = ("by_row", "kinds", "predicates", "rows", "values")
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.rows, self.predicates, self.kinds = array("I"), array("I"), array("H")
+        self.by_row = RowIndex(self.rows)
 
 
 @dataclass
 class Scan:
-    """What one pass over the file keeps, column by column (no per-subject objects).
+    """What one pass over the file keeps, as arrays of numbers (no per-subject objects).
 
-    ``ids`` numbers the IRI subjects in file order; ``columns[k]`` holds the types,
-    labels, aliases, hidden labels or descriptions, each value with its row.
+    ``ids`` numbers every IRI and blank node (``"_:"`` + its id in this parse) in the
+    order first seen, ``names`` is the reverse; ``columns[k]`` holds the types, labels,
+    aliases, hidden labels or descriptions, each value with its row. A *lean* scan (a
+    one-off search) keeps only the columns of IRI subjects: no links, no literals.
     """
 
     ids: dict[str, int] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
     columns: list[Column] = field(default_factory=lambda: [Column() for _ in range(5)])
-    meta: set[str] = field(default_factory=set)
+    #: ``(language, datatype)`` of the literals, numbered (``Column.kinds``).
+    kinds: list[tuple[str, str]] = field(default_factory=list)
+    meta: set[int] = field(default_factory=set)
+    #: The subjects of column values (types, labels...), in the order first seen as such:
+    #: the order of entities and of search's ties, as when only they were numbered.
+    order: array = field(default_factory=lambda: array("I"))
     prefixes: dict[str, str] = field(default_factory=dict)
     triples: int = 0
-    #: Links between IRIs per IRI, both directions (no types or bookkeeping): the
-    #: degree ranking of the whole-graph view, counted during the pass that reads it.
-    degree: dict[str, int] = field(default_factory=dict)
-    #: The links themselves (the tree's roots and children before the store is there);
-    #: None when the scan counted no degrees, or was read back from the cache.
+    #: Links between IRIs per term, both directions (no types or bookkeeping): the
+    #: degree ranking of the whole-graph view. Empty in a lean scan.
+    degree: array = field(default_factory=lambda: array("I"))
     links: Links | None = None
+    literals: Literals | None = None
 
-    def __getstate__(self) -> dict:
-        """The cache keeps the columns, not the links: its entry has the roots and their
-        children, and its store is there at once."""
-        return {**self.__dict__, "links": None}
+    @property
+    def complete(self) -> bool:
+        """Whether every triple was kept (else the store answers what the columns do not)."""
+        return self.links is not None
 
     def of(self, iri: str, column: int) -> list[tuple[int, str, str]]:
+        """``(rank, language, text)`` of *iri*'s values in a column (rank 0 and no
+        language for types)."""
         row = self.ids.get(iri)
-        return self.columns[column].of(row) if row is not None else []
+        if row is None:
+            return []
+        col = self.columns[column]
+        if column == TYPES:
+            return [(0, "", col.values[i]) for i in col.positions(row)]
+        kinds = self.kinds
+        return [
+            (col.ranks[i], kinds[col.kinds[i]][0].lower(), col.values[i])
+            for i in col.positions(row)
+        ]
 
 
 @contextmanager
@@ -142,120 +227,269 @@ def no_gc():
             gc.enable()
 
 
-def _kinds() -> dict[str, tuple[int, int]]:
-    kinds: dict[str, tuple[int, int]] = {}
-    for rank, p in enumerate(fx.LABELS):
-        kinds[p] = (LABELS, rank)
-    for rank, p in enumerate(fx.ALIASES):
-        kinds[p] = (ALIASES, rank)
-    for p in fx.HIDDEN:
-        kinds[p] = (HIDDEN, 0)
-    for rank, p in enumerate(fx.DESCRIPTIONS):
-        kinds[p] = (DESCRIPTIONS, rank)
-    kinds[fx.TYPE] = (TYPES, 0)
-    for p in fx.META_MARKERS:
-        kinds[p] = (META, 0)
-    return kinds
+def scan(
+    data: bytes,
+    fmt: str,
+    *,
+    source: str,
+    base_iri: str | None,
+    degrees: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> Scan:
+    """One pass over the file (LoadError with line/column).
 
-
-def scan(data: bytes, fmt: str, *, source: str, base_iri: str | None, degrees: bool = True) -> Scan:
-    """One pass: labels, aliases, descriptions and types (LoadError with line/column).
-
-    With *degrees* it also keeps the links between terms (:class:`Links`: the tree
-    without the store) and counts every IRI's links (the whole view's ranking); a
-    one-off search passes False and keeps neither the time nor the memory (a string
-    key per IRI: ~0.4 GB at 10M triples).
+    With *degrees* every triple is kept (columns, :class:`Links`, :class:`Literals`) and
+    every IRI's links are counted (the whole view's ranking). A one-off search passes
+    False: only the columns of IRI subjects are kept, which is all search reads.
+    *cancelled* is asked at every ``CANCEL_EVERY``-th new subject or object
+    (``OpenCancelled``), so nothing is asked per triple.
     """
     out = Scan()
-    kinds = _kinds().get
-    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
-    ids, meta, columns = out.ids, out.meta, out.columns
-    links = out.links = Links() if degrees else None
-    if links is not None:
-        node_ids, names, predicate_ids = links.node_ids, links.names, links.predicate_ids
-        subjects, predicates, objects = links.subjects, links.predicates, links.objects
-    counts: list[int] = []  # links between IRIs, per node number (no bookkeeping)
-    skip = fx.META_PREDICATES
-    count = 0
     try:
         parser = ox.parse(data, _OX_FORMATS[fmt], base_iri=base_iri)
-        for q in parser:
-            count += 1
-            p = q.predicate.value
-            kind = kinds(p)
-            if kind is None:
-                if links is None:
-                    continue
-                pn = predicate_ids.get(p)
-                if pn is None:
-                    pn = predicate_ids[p] = len(predicate_ids)
-                o, s = q.object, q.subject
-                to, ts = type(o), type(s)
-                if (to is not named and to is not blank) or (ts is not named and ts is not blank):
-                    continue
-                sv = s.value if ts is named else "_:" + s.value
-                ov = o.value if to is named else "_:" + o.value
-                a = node_ids.get(sv)
-                if a is None:
-                    a = node_ids[sv] = len(names)
-                    names.append(sv)
-                    counts.append(0)
-                b = node_ids.get(ov)
-                if b is None:
-                    b = node_ids[ov] = len(names)
-                    names.append(ov)
-                    counts.append(0)
-                subjects.append(a)
-                predicates.append(pn)
-                objects.append(b)
-                if to is named and ts is named and p not in skip:
-                    counts[a] += 1
-                    counts[b] += 1
-                continue
-            s = q.subject
-            if type(s) is not named:  # blank-node ids differ between two parses
-                continue
-            sid = s.value
-            k, rank = kind
-            if k == META:
-                meta.add(sid)
-                continue
-            n = ids.get(sid)
-            if n is None:
-                n = ids[sid] = len(ids)
-            o = q.object
-            col = columns[k]
-            if k == TYPES:
-                if type(o) is named:
-                    t = o.value
-                    col.values.append(t)
-                    col.rows.append(n)
-                    if t in fx.META_TYPES:
-                        meta.add(sid)
-                continue
-            if type(o) is not literal:
-                continue
-            col.values.append(o.value)
-            col.rows.append(n)
-            if k != HIDDEN:
-                col.langs.append(o.language)
-                col.ranks.append(rank)
+        read = _read_all if degrees else _read_columns
+        out.triples = read(parser, out, cancelled or _never)
         out.prefixes = dict(getattr(parser, "prefixes", {}) or {})
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt, source) from None
     except (ValueError, OSError) as exc:
         raise LoadError(f"{fmt}: {exc}", source=source) from None
-    out.triples = count
-    if links is not None:
-        out.degree = {name: n for name, n in zip(links.names, counts, strict=True) if n}
     return out
 
 
-class StoreLoader:
-    """Loads the file into an in-memory ``pyoxigraph.Store`` on a daemon thread.
+def _never() -> bool:
+    return False
 
-    It reads the file by path: given ``bytes``, pyoxigraph holds the GIL while it
-    loads (measured: the scan then takes twice as long); given a path it does not.
+
+def _sinks(out: Scan) -> dict[str, tuple]:
+    """Per column predicate: the appenders of its column and its rank (bound once: the
+    loop below runs once per triple)."""
+    sinks = {}
+    for k, predicates in COLUMN_PREDICATES.items():
+        col = out.columns[k]
+        for rank, p in enumerate(predicates):
+            sinks[p] = (
+                col.rows.append,
+                col.ranks.append,
+                col.kinds.append,
+                col.values.append,
+                rank,
+            )
+    return sinks
+
+
+class _Kinds:
+    """Numbers the ``(language, datatype)`` of literals (``Scan.kinds``)."""
+
+    def __init__(self, kinds: list[tuple[str, str]]) -> None:
+        self.kinds = kinds
+        self.by_lang: dict[str, int] = {}
+        self.by_datatype: dict[str, int] = {}
+
+    def lang(self, lang: str) -> int:
+        k = self.by_lang[lang] = len(self.kinds)
+        self.kinds.append((lang, _LANG_STRING))
+        return k
+
+    def datatype(self, datatype: str) -> int:
+        k = self.by_datatype[datatype] = len(self.kinds)
+        self.kinds.append(("", datatype))
+        return k
+
+
+def _read_all(parser, out: Scan, cancelled: Callable[[], bool]) -> int:
+    """Every triple into the tables; returns how many there were."""
+    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
+    ids, names, meta, kinds = out.ids, out.names, out.meta, _Kinds(out.kinds)
+    ids_get, add_name, add_meta = ids.get, names.append, meta.add
+    column_of = _sinks(out).get
+    links = out.links = Links()
+    rest = out.literals = Literals()
+    add_s, add_p, add_o = links.subjects.append, links.predicates.append, links.objects.append
+    rest_row, rest_pred = rest.rows.append, rest.predicates.append
+    rest_kind, rest_value = rest.kinds.append, rest.values.append
+    counts, order = out.degree, out.order
+    add_count, add_order = counts.append, order.append
+    ranked = bytearray()  # 1 per term in ``order``
+    add_rank = ranked.append
+    by_lang, by_datatype = kinds.by_lang.get, kinds.by_datatype.get
+    types = out.columns[TYPES]
+    add_type, add_typed = types.values.append, types.rows.append
+    skip, meta_types, markers = fx.META_PREDICATES, fx.META_TYPES, fx.META_MARKERS
+    #: Predicates that are not plain links: 0 the type, 1 a column's, 2 a bookkeeping marker.
+    special = {p: 1 for p in _sinks(out)} | {p: 2 for p in markers} | {fx.TYPE: 0}
+    special_of = special.get
+    count = 0
+    last, a = None, 0  # a subject's triples come together (Turtle): looked up once
+    for s, p, o, _g in parser:
+        count += 1
+        p = p.value
+        ts = type(s)
+        if ts is named:
+            sv = s.value
+        elif ts is blank:  # one parse: the same blank node is the same id everywhere
+            sv = "_:" + s.value
+        else:  # a triple term (RDF 1.2) as subject: not kept
+            continue
+        if sv != last:
+            last = sv
+            a = ids_get(sv)
+            if a is None:
+                a = ids[sv] = len(names)
+                add_name(sv)
+                add_rank(0)
+                add_count(0)
+                if not a % CANCEL_EVERY and cancelled():
+                    raise OpenCancelled
+        to = type(o)
+        if to is literal:
+            lang = o.language
+            if lang:
+                k = by_lang(lang)
+                if k is None:
+                    k = kinds.lang(lang)
+            else:
+                dt = o.datatype.value
+                k = by_datatype(dt)
+                if k is None:
+                    k = kinds.datatype(dt)
+            sink = column_of(p)
+            if sink is not None:
+                if not ranked[a]:
+                    ranked[a] = 1
+                    add_order(a)
+                sink[0](a)
+                sink[1](sink[4])
+                sink[2](k)
+                sink[3](o.value)
+                continue
+            if p in markers:
+                add_meta(a)
+            elif p == fx.TYPE and not ranked[a]:
+                ranked[a] = 1
+                add_order(a)
+            pn = ids_get(p)
+            if pn is None:
+                pn = ids[p] = len(names)
+                add_name(p)
+                add_rank(0)
+                add_count(0)
+            rest_row(a)
+            rest_pred(pn)
+            rest_kind(k)
+            rest_value(o.value)
+            continue
+        if to is named:
+            ov = o.value
+        elif to is blank:
+            ov = "_:" + o.value
+        else:  # a triple term (RDF 1.2) as object: not kept
+            continue
+        b = ids_get(ov)
+        if b is None:
+            b = ids[ov] = len(names)
+            add_name(ov)
+            add_rank(0)
+            add_count(0)
+            if not b % CANCEL_EVERY and cancelled():
+                raise OpenCancelled
+        pn = ids_get(p)
+        if pn is None:
+            pn = ids[p] = len(names)
+            add_name(p)
+            add_rank(0)
+            add_count(0)
+        add_s(a)
+        add_p(pn)
+        add_o(b)
+        code = special_of(p)
+        if code is None:
+            if to is named and ts is named and p not in skip:
+                counts[a] += 1
+                counts[b] += 1
+            continue
+        if code == 2:
+            add_meta(a)
+            continue
+        if not ranked[a]:
+            ranked[a] = 1
+            add_order(a)
+        if code == 0 and to is named:
+            add_type(names[b])
+            add_typed(a)
+            if ov in meta_types:
+                add_meta(a)
+    return count
+
+
+def _read_columns(parser, out: Scan, cancelled: Callable[[], bool]) -> int:
+    """A lean pass: the columns of IRI subjects only (a one-off search); how many triples."""
+    named, literal = ox.NamedNode, ox.Literal
+    ids, names, meta, kinds = out.ids, out.names, out.meta, _Kinds(out.kinds)
+    add_name, add_order, add_meta = names.append, out.order.append, meta.add
+    by_lang, by_datatype = kinds.by_lang.get, kinds.by_datatype.get
+    types = out.columns[TYPES]
+    add_type, add_typed = types.values.append, types.rows.append
+    meta_types = fx.META_TYPES
+    # what each kept predicate feeds: a column's appenders, or the type, or bookkeeping
+    typed, marker = (), None
+    wanted = _sinks(out) | {fx.TYPE: typed} | dict.fromkeys(fx.META_MARKERS, marker)
+    kept = wanted.get
+    count = 0
+    last, a = None, 0  # a subject's triples come together (Turtle): numbered once
+    for s, p, o, _g in parser:
+        count += 1
+        p = p.value
+        sink = kept(p, p)
+        if sink is p or type(s) is not named:  # another predicate; a blank node (its id
+            continue  # would not match the store's)
+        sv = s.value
+        if sv != last:  # every subject numbered is in ``order`` (only subjects are)
+            last = sv
+            a = ids.get(sv)
+            if a is None:
+                a = ids[sv] = len(names)
+                add_name(sv)
+                add_order(a)
+                if not a % CANCEL_EVERY and cancelled():
+                    raise OpenCancelled
+        if sink is marker:
+            add_meta(a)
+            continue
+        to = type(o)
+        if sink is typed:
+            if to is named:
+                t = o.value
+                add_type(t)
+                add_typed(a)
+                if t in meta_types:
+                    add_meta(a)
+            continue
+        if to is not literal:
+            continue
+        lang = o.language
+        if lang:
+            k = by_lang(lang)
+            if k is None:
+                k = kinds.lang(lang)
+        else:
+            dt = o.datatype.value
+            k = by_datatype(dt)
+            if k is None:
+                k = kinds.datatype(dt)
+        sink[0](a)
+        sink[1](sink[4])
+        sink[2](k)
+        sink[3](o.value)
+    return count
+
+
+class StoreLoader:
+    """Loads the file into an in-memory ``pyoxigraph.Store`` when first asked.
+
+    Only SPARQL and rdflib need it (a complete scan answers everything else), so it is
+    never loaded at open. It reads the file by path on a daemon thread at low priority:
+    given ``bytes``, pyoxigraph would hold the GIL while it loads.
     """
 
     def __init__(

@@ -97,7 +97,12 @@ class LazyHierarchy:
         return list(self._children.get(node_id, ()))
 
     def child_count(self, node_id: str) -> int:
-        return len(self.children(node_id))
+        """How many children, without sorting them by label (the tree panel asks it of
+        every visible row: on a large file, thousands of roots)."""
+        if node_id in self._children:
+            return len(self._children[node_id])
+        kin = self._graph.tree_kin([node_id], down=True).get(node_id, [])
+        return len(dict.fromkeys(kin))
 
     def parents(self, node_id: str) -> list[str]:
         self._fetch([node_id], down=False)

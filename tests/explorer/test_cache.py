@@ -2,7 +2,7 @@
 entry is indexed again, cancelling leaves nothing behind, ``cache clear`` empties it.
 
 Real files (a generated 20k-triple graph, opened store-backed), a real cache folder
-under tmp_path, the real child process that builds the disk store.
+under tmp_path.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def test_reopen_reads_the_cache_and_gives_the_same_graph(cache_home, big):
     again = open_for_window(big)
     assert again.from_cache
     assert _summary(again) == _summary(first)
+    assert not first._loader._started and not again._loader._started  # no store, either time
     assert open_source(big).from_cache  # the command line reads it too
 
 
@@ -107,19 +108,19 @@ def _damage_data(entry):
     target.write_bytes(target.read_bytes()[: target.stat().st_size // 2])
 
 
-def _flip_store_bytes(entry):
-    sst = max((entry / cache.STORE_DIR).iterdir(), key=lambda p: p.stat().st_size)
-    data = bytearray(sst.read_bytes())
+def _flip_data_bytes(entry):  # same size: only the checksum can tell
+    target = entry / cache.DATA_FILE
+    data = bytearray(target.read_bytes())
     for i in range(len(data) // 3, len(data) // 3 + 16):
         data[i] ^= 0xFF
-    sst.write_bytes(bytes(data))
+    target.write_bytes(bytes(data))
 
 
 def _drop_manifest(entry):
     (entry / cache.MANIFEST).unlink()
 
 
-@pytest.mark.parametrize("damage", [_damage_data, _flip_store_bytes, _drop_manifest])
+@pytest.mark.parametrize("damage", [_damage_data, _flip_data_bytes, _drop_manifest])
 def test_a_damaged_entry_is_rebuilt_with_a_message(cache_home, big, damage):
     expected = _summary(_indexed(big))
     damage(cache.entry_dir(big))
@@ -132,13 +133,24 @@ def test_a_damaged_entry_is_rebuilt_with_a_message(cache_home, big, damage):
     assert open_for_window(big).from_cache
 
 
+def test_an_entry_of_another_format_is_rebuilt_without_a_warning(cache_home, big):
+    _indexed(big)
+    manifest = cache.entry_dir(big) / cache.MANIFEST
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, "version": 3}), encoding="utf-8")
+    notes: list[str] = []
+    assert not open_for_window(big, notice=notes.append).from_cache
+    assert notes == []  # an older version's entry is not damage
+    assert not cache.entry_dir(big).exists()
+
+
 def test_cancelling_while_the_entry_is_written_leaves_nothing(cache_home, big):
     graph = open_for_window(big)
     steps: list[float] = []
     done = finish_in_background(
         graph,
         progress=lambda fraction, _what: steps.append(fraction),
-        cancelled=lambda: any(0.3 < f < 1.0 for f in steps),  # once the store build is under way
+        cancelled=lambda: any(0.3 < f < 1.0 for f in steps),  # once the entry is being written
     )
     assert not done
     assert not cache.entry_dir(big).exists()
@@ -150,6 +162,24 @@ def test_a_cancelled_open_raises_and_writes_nothing(cache_home, big):
     with pytest.raises(OpenCancelled):
         open_for_window(big, cancelled=lambda: True)
     assert not cache_home.exists() or not any(cache_home.iterdir())
+
+
+def test_a_cancel_stops_the_scan_itself(cache_home, big, monkeypatch):
+    """A 10M-triple scan takes minutes: Cancel must stop it, not only the steps after."""
+    from explorer.sources import store_load
+
+    monkeypatch.setattr(store_load, "CANCEL_EVERY", 64)  # asked every 64 new terms here
+    asked: list[int] = []
+    steps: list[str] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # the user clicks Cancel while the file is being read
+
+    with pytest.raises(OpenCancelled):
+        open_for_window(big, cancelled=cancelled, progress=lambda _f, what: steps.append(what))
+    assert steps == ["reading"]  # stopped during the scan, before indexing
+    assert len(asked) == 4
 
 
 def test_the_oldest_entries_go_above_the_size_limit(cache_home, big, tmp_path, monkeypatch):
