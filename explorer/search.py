@@ -614,6 +614,13 @@ class SearchIndex:
             ]
         )
 
+    @property
+    def is_warm(self) -> bool:
+        """Whether every part is built: until then ``only_built`` answers lack the kinds
+        of match whose part is missing (pinyin, words, descriptions, merged keys)."""
+        merged = all(getattr(self, a).is_merged for a in ("_labels", "_aliases"))
+        return merged and all(getattr(self, a) is not None for a in self._LAZY)
+
     def warm(self, *, cancelled: Cancelled | None = None, progress: Progress | None = None) -> bool:
         """Build now what the first query of a kind would (one table of each key set,
         description and pinyin keys, word index, fuzzy matcher): call it in a worker after

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from .graph_view import GraphWidget
 from .operations import OperationRunner
@@ -38,6 +38,9 @@ def graph_name(kg) -> str:
 
 class IndexAfterDraw(QObject):
     """Schedules, runs and reports the background part of each load of one window."""
+
+    #: The background part of the graph on show has finished (search is complete now).
+    finished = Signal()
 
     def __init__(
         self,
@@ -114,6 +117,7 @@ class IndexAfterDraw(QObject):
 
     def _done(self, kg, started: float) -> None:
         self._on_progress(1.0, "")
+        self.finished.emit()
         if self._stall is not None:
             log.info(
                 "%s indexed in the background in %.2f s; the GUI thread's longest stall "

@@ -101,6 +101,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.indexing.enabled = index_in_background
         self.setCentralWidget(self.graph)
         self.search = SearchPanel(self.qs)
+        self.indexing.finished.connect(self.search.index_ready)
         self.hierarchy = HierarchyPanel(self.qs)
         self.details = DetailsPanel(self.qs)
         self.path_finder = PathFinder(self.qs)

@@ -28,7 +28,7 @@ from explorer.render.report_html import path_html
 from explorer.reports import build_path_report
 from explorer.resolve import UnknownEntity, find_entity, resolve_entity, suggest
 
-from .qt_state import QtState
+from .qt_state import QtState, built_so_far
 from .retranslate import Retranslating
 
 
@@ -99,7 +99,8 @@ class PathFinder(Retranslating, QWidget):
         kg, lang = self.qs.state.kg, self.qs.state.lang
 
         def labels() -> list[str]:
-            hits = kg.search_index.complete(text, limit=12) if text.strip() else []
+            index = kg.search_index
+            hits = index.complete(text, limit=12, **built_so_far(index)) if text.strip() else []
             return list(dict.fromkeys(kg.label(h.node_id, lang) for h in hits))
 
         if not self.qs.may_block() or not text.strip():

@@ -28,7 +28,7 @@ from explorer.model import Hit
 
 from .hierarchy_model import NodeIdRole
 from .legend import present_categories, swatch
-from .qt_state import QtState
+from .qt_state import QtState, built_so_far
 from .retranslate import Retranslating, refresh_on
 
 DEBOUNCE_MS = 120
@@ -160,7 +160,7 @@ class SearchPanel(Retranslating, QWidget):
         if self.qs.may_block():  # a round-trip per keystroke: the result list is the completion
             self._completions.setStringList([])
         else:
-            hits = kg.search_index.complete(text)
+            hits = kg.search_index.complete(text, **built_so_far(kg.search_index))
             self._completions.setStringList(list(dict.fromkeys(h.label for h in hits)))
         self._timer.start()
 
@@ -186,10 +186,21 @@ class SearchPanel(Retranslating, QWidget):
             )
             return
         self.qs.runner.cancel("search")
-        hits = kg.search_index.search(text, categories=categories, limit=50) if text else []
+        index = kg.search_index
+        hits = (
+            index.search(text, categories=categories, limit=50, **built_so_far(index))
+            if text
+            else []
+        )
         self._show_hits(hits)
         if then_choose and self._hits:
             self._choose(self.results.currentIndex())
+
+    def index_ready(self) -> None:
+        """The background index is complete: a query answered before it (without pinyin
+        or typo matches) is asked again."""
+        if self.box.text().strip() and not self.qs.may_block():
+            self.run_search()
 
     def _current(self, kg, text: str, key) -> bool:
         return (

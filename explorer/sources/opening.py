@@ -146,9 +146,12 @@ def finish_in_background(
     if cancelled():
         return False
     progress(0.0, "indexing for pinyin and typo search")
-    own = getattr(index, "warm", None)
-    if own is not None:
-        own()
+    own = getattr(index, "warm", None)  # in short steps: asks cancelled(), tells progress
+    if own is not None and not own(
+        cancelled=cancelled,
+        progress=lambda f, _what: progress(0.3 * f, "indexing for pinyin and typo search"),
+    ):
+        return False
     if cancelled():
         return False
     if not _is_large(graph) or graph.from_cache:  # type: ignore[attr-defined]

@@ -158,6 +158,21 @@ def test_cancelling_while_the_entry_is_written_leaves_nothing(cache_home, big):
     assert not open_for_window(big).from_cache
 
 
+def test_cancelling_during_the_search_warm_up_stops_it_there(cache_home, big):
+    graph = open_for_window(big)
+    steps: list[tuple[float, str]] = []
+    done = finish_in_background(
+        graph,
+        progress=lambda fraction, what: steps.append((fraction, what)),
+        cancelled=lambda: len(steps) >= 2,  # Cancel while pinyin and typo search is built
+    )
+    assert not done
+    assert {what for _f, what in steps} == {"indexing for pinyin and typo search"}
+    assert all(f <= 0.3 for f, _what in steps)  # the warm-up's share of the bar
+    assert not graph.search_index.is_warm  # stopped mid-way, resumed by the next warm()
+    assert not cache.entry_dir(big).exists()
+
+
 def test_a_cancelled_open_raises_and_writes_nothing(cache_home, big):
     with pytest.raises(OpenCancelled):
         open_for_window(big, cancelled=lambda: True)

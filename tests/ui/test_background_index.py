@@ -150,3 +150,25 @@ def test_screenshot_mode_logs_when_the_files_view_was_drawn_and_indexes_nothing(
     drawn = re.search(r"mini\.ttl drawn ([\d.]+) s after the process started", logged)
     assert loaded and drawn and float(loaded[1]) <= float(drawn[1])
     assert "indexed in the background" not in logged  # a one-shot render indexes nothing
+
+
+def test_a_search_before_the_index_is_complete_builds_nothing_and_is_asked_again(
+    qtbot, window, big
+):
+    """A keystroke on the GUI thread must not build pinyin (seconds on a big file): it
+    answers from what is built, and the window searches again when the index is done."""
+    window.indexing.enabled = False  # hold the background part back, to type before it
+    assert window.open_file(str(big))
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=PAGE_TIMEOUT)
+    qtbot.waitUntil(window.graph.view_is_drawn, timeout=PAGE_TIMEOUT)
+    kg = window.state.kg
+    index = kg.search_index
+    assert not index.is_warm
+    window.search.set_query("weiyuanhui")  # 委员会 in pinyin: no label holds it
+    assert not index.is_warm  # nothing was built on the GUI thread
+    assert window.search.hit_ids() == []
+    window.indexing.enabled = True
+    with qtbot.waitSignal(window.indexing.finished, timeout=WORKER_TIMEOUT):
+        window.indexing.schedule(kg)
+    assert index.is_warm
+    assert window.search.hit_ids()  # the same query, asked again, finds by pinyin
