@@ -105,6 +105,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.hierarchy = HierarchyPanel(self.qs)
         self.details = DetailsPanel(self.qs)
         self.path_finder = PathFinder(self.qs)
+        self.search.indexing = self.path_finder.indexing = self.indexing.busy
         self.figures = FiguresPanel(self.qs)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea

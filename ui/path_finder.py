@@ -7,6 +7,7 @@ match. The hops are ``explorer.reports.PathReport`` in the core's HTML template.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QStringListModel, Qt, QUrl
@@ -35,6 +36,8 @@ from .retranslate import Retranslating
 class PathFinder(Retranslating, QWidget):
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: Whether the background index is being built (the window sets it).
+        self.indexing: Callable[[], bool] = lambda: False
         self.qs = qs
         self.source = QLineEdit(self)
         self.source.setObjectName("pathFrom")
@@ -97,10 +100,12 @@ class PathFinder(Retranslating, QWidget):
         """Completions as you type, from the search index (no list of every label); on a
         remote source fetched in a worker and shown if the box still holds *text*."""
         kg, lang = self.qs.state.kg, self.qs.state.lang
+        indexing = self.indexing()  # asked here, on the GUI thread
 
         def labels() -> list[str]:
             index = kg.search_index
-            hits = index.complete(text, limit=12, **built_so_far(index)) if text.strip() else []
+            partial = built_so_far(index, indexing)
+            hits = index.complete(text, limit=12, **partial) if text.strip() else []
             return list(dict.fromkeys(kg.label(h.node_id, lang) for h in hits))
 
         if not self.qs.may_block() or not text.strip():

@@ -235,8 +235,9 @@ def tree_root(kg, node_id: str | None) -> str | None:
     return None
 
 
-def built_so_far(index) -> dict[str, bool]:
-    """While the background index is still being built, a keystroke on the GUI thread
-    answers from the parts already built (building pinyin there took ~1 s at 1M triples);
-    the window searches again once it is complete."""
-    return {} if getattr(index, "is_warm", True) else {"only_built": True}
+def built_so_far(index, indexing: bool) -> dict[str, bool]:
+    """While the background index is being built (*indexing*), a keystroke on the GUI
+    thread answers from the parts already built (building pinyin there took ~1 s at 1M
+    triples); the window searches again once it is complete. Otherwise a missing part is
+    built on demand, as on a small graph nobody warms (milliseconds)."""
+    return {"only_built": True} if indexing and not getattr(index, "is_warm", True) else {}

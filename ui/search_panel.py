@@ -5,6 +5,7 @@ the graph's view get a halo."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, QStringListModel, Qt, QTimer
@@ -85,6 +86,8 @@ class SearchPanel(Retranslating, QWidget):
 
     def __init__(self, qs: QtState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: Whether the background index is being built (the window sets it).
+        self.indexing: Callable[[], bool] = lambda: False
         self.qs = qs
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
@@ -160,7 +163,7 @@ class SearchPanel(Retranslating, QWidget):
         if self.qs.may_block():  # a round-trip per keystroke: the result list is the completion
             self._completions.setStringList([])
         else:
-            hits = kg.search_index.complete(text, **built_so_far(kg.search_index))
+            hits = kg.search_index.complete(text, **built_so_far(kg.search_index, self.indexing()))
             self._completions.setStringList(list(dict.fromkeys(h.label for h in hits)))
         self._timer.start()
 
@@ -188,7 +191,9 @@ class SearchPanel(Retranslating, QWidget):
         self.qs.runner.cancel("search")
         index = kg.search_index
         hits = (
-            index.search(text, categories=categories, limit=50, **built_so_far(index))
+            index.search(
+                text, categories=categories, limit=50, **built_so_far(index, self.indexing())
+            )
             if text
             else []
         )

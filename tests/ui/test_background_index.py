@@ -153,22 +153,30 @@ def test_screenshot_mode_logs_when_the_files_view_was_drawn_and_indexes_nothing(
 
 
 def test_a_search_before_the_index_is_complete_builds_nothing_and_is_asked_again(
-    qtbot, window, big
+    qtbot, window, big, monkeypatch
 ):
     """A keystroke on the GUI thread must not build pinyin (seconds on a big file): it
     answers from what is built, and the window searches again when the index is done."""
-    window.indexing.enabled = False  # hold the background part back, to type before it
+    import threading
+
+    from ui import background_index
+
+    release = threading.Event()
+    real = background_index.finish_index
+
+    def held_back(kg, control):  # the real background part, once the test has typed
+        release.wait(WORKER_TIMEOUT / 1000)
+        return real(kg, control)
+
+    monkeypatch.setattr(background_index, "finish_index", held_back)
     assert window.open_file(str(big))
-    qtbot.waitUntil(lambda: not window.is_loading(), timeout=PAGE_TIMEOUT)
-    qtbot.waitUntil(window.graph.view_is_drawn, timeout=PAGE_TIMEOUT)
-    kg = window.state.kg
-    index = kg.search_index
+    qtbot.waitUntil(lambda: window.runner.busy(INDEX_KEY), timeout=PAGE_TIMEOUT)
+    index = window.state.kg.search_index
     assert not index.is_warm
     window.search.set_query("weiyuanhui")  # 委员会 in pinyin: no label holds it
     assert not index.is_warm  # nothing was built on the GUI thread
     assert window.search.hit_ids() == []
-    window.indexing.enabled = True
     with qtbot.waitSignal(window.indexing.finished, timeout=WORKER_TIMEOUT):
-        window.indexing.schedule(kg)
+        release.set()
     assert index.is_warm
     assert window.search.hit_ids()  # the same query, asked again, finds by pinyin
