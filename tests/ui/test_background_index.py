@@ -5,25 +5,12 @@ and stops with it."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from ui.workers import INDEX_KEY
 
 PAGE_TIMEOUT = 30_000
 WORKER_TIMEOUT = 120_000  # an abandoned parse runs to its end, unheard
-
-
-@pytest.fixture
-def big(tmp_path, monkeypatch):
-    """A generated organigram opened as a large file (scan, index cache)."""
-    from benchmarks.generate import generate
-
-    monkeypatch.setenv("KG_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("KG_EXPLORER_LARGE_BYTES", "100000")
-    path = tmp_path / "big.ttl"
-    path.write_text(generate(20_000), encoding="utf-8")
-    return path
 
 
 def test_the_background_index_starts_once_the_files_view_is_drawn(qtbot, window, big):

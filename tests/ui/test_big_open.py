@@ -3,20 +3,7 @@ on-disk cache with the same drawing, and File › Clear the index cache empties 
 
 from __future__ import annotations
 
-import pytest
-
 PAGE_TIMEOUT = 30_000
-
-
-@pytest.fixture
-def big(tmp_path, monkeypatch):
-    from benchmarks.generate import generate
-
-    monkeypatch.setenv("KG_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("KG_EXPLORER_LARGE_BYTES", "100000")
-    path = tmp_path / "big.ttl"
-    path.write_text(generate(20_000), encoding="utf-8")
-    return path
 
 
 def _open(qtbot, window, path: str):
