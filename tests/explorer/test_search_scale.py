@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from explorer import search
+from explorer import search, search_keys
 from explorer.search import Columns, Entry, SearchIndex
 
 
@@ -135,7 +135,7 @@ MANY = [
 
 def small_chunks(monkeypatch) -> None:
     """Many sorted runs and merge blocks on small data, as millions of keys give."""
-    monkeypatch.setattr(search, "CHUNK", 97)
+    monkeypatch.setattr(search_keys, "CHUNK", 97)
     monkeypatch.setattr(search, "WRATIO_LIMIT", 0)  # the large-index fuzzy candidates too
 
 
@@ -154,7 +154,7 @@ def reference() -> list[list]:
 @pytest.mark.parametrize("owners_at_once", [1 << 20, 0])  # merged blocks' owners: bulk, per key
 def test_chunked_runs_answer_as_one_sorted_list(monkeypatch, reference, owners_at_once):
     small_chunks(monkeypatch)
-    monkeypatch.setattr(search, "_OWNERS_AT_ONCE", owners_at_once)
+    monkeypatch.setattr(search_keys, "_OWNERS_AT_ONCE", owners_at_once)
     index = SearchIndex(entries())
     assert not index._labels.is_merged  # searched as sorted runs until warm() merges them
     assert answers(index) == reference
@@ -242,14 +242,17 @@ def test_columns_may_be_arrays_and_tuples():
 def test_bulk_folding_is_labels_normalise(texts):
     from explorer import labels
 
-    assert search.normalise_all(texts) == [labels.normalise(t) for t in texts]
+    assert search_keys.normalise_all(texts) == [labels.normalise(t) for t in texts]
     words = [labels.words(t) for t in texts]
-    assert search._word_counts(texts) == ([w for ws in words for w in ws], list(map(len, words)))
+    assert search_keys.word_counts(texts) == (
+        [w for ws in words for w in ws],
+        list(map(len, words)),
+    )
 
 
 def test_a_key_both_spelt_and_initials_reads_as_initials(monkeypatch):
     """``lz`` is the initials of 兰州 and the pinyin of nothing: initials; with many runs."""
-    monkeypatch.setattr(search, "CHUNK", 3)
+    monkeypatch.setattr(search_keys, "CHUNK", 3)
     monkeypatch.setattr(search, "PINYIN_EXACT_LIMIT", 0)
     index = SearchIndex([Entry(f"e{i}", "x", "org", ("兰州", "西固")) for i in range(10)])
     assert {h.reason for h in index.search("lz")} == {"initials"}
