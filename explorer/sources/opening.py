@@ -62,16 +62,14 @@ def open_for_window(
     graph.search_index  # noqa: B018 - built here, not on the GUI thread
     _check(cancelled)
     progress(0.7, "finding the tree roots")  # a large file's from the scan's links; their
-    roots = graph.hierarchy.roots()  # children are counted, and sorted when unfolded
+    graph.hierarchy.roots()  # children are counted, and sorted when unfolded
     _check(cancelled)
     progress(0.8, "ranking")
     if len(graph) > WHOLE_CAP:  # the opening view, made once here: its facts and nodes
         from ..views import whole  # are then cached, and the GUI thread only draws
 
         whole(graph, cap=WHOLE_CAP)
-    if _is_large(graph):
-        graph.window_roots = roots  # type: ignore[attr-defined]
-    else:  # a small graph: its whole index costs milliseconds
+    if not _is_large(graph):  # a small graph: its whole index costs milliseconds
         finish_in_background(graph)
     progress(1.0, "ready")
     return graph
@@ -112,7 +110,7 @@ def from_cache(path: str | Path, *, notice: Callable[[str], None] | None = None)
         return None
     p = Path(path)
     base = p.resolve().as_uri()  # the store, if SPARQL is ever asked for: from the file
-    loader = StoreLoader(str(p), entry.fmt, source=str(p), base_iri=base, start=False)
+    loader = StoreLoader(str(p), entry.fmt, source=str(p), base_iri=base)
     graph = CachedStoreGraph(
         loader, entry.scan, source=str(p), roots=entry.roots, top=entry.top, index=entry.index
     )
@@ -158,9 +156,7 @@ def finish_in_background(
         progress(1.0, "ready")
         return True
     progress(0.3, "saving the index for the next open")
-    roots = graph.window_roots  # type: ignore[attr-defined]
-    if roots is None:
-        roots = graph.hierarchy.roots()
+    roots = graph.hierarchy.roots()  # found by the open (cached)
     top = top_entities(graph, WHOLE_CAP) if len(graph) > WHOLE_CAP else []
     try:
         written = cache.write(

@@ -79,8 +79,6 @@ class StoreGraph(LazyGraph):
 
     #: Set when the graph was read back from the on-disk cache (nothing left to write).
     from_cache = False
-    #: The sorted tree roots as the window's open found them (written to the cache).
-    window_roots: list[str] | None = None
 
     def __init__(self, loader: StoreLoader, found: Scan, *, source: str = "") -> None:
         super().__init__(source)
@@ -115,10 +113,6 @@ class StoreGraph(LazyGraph):
     @property
     def store_format(self) -> str:
         return self._loader.fmt
-
-    @property
-    def base_iri(self) -> str | None:
-        return self._loader.base_iri
 
     def _number(self, node_id: str) -> int | None:
         return self._scan.ids.get(node_id)
@@ -265,8 +259,8 @@ class StoreGraph(LazyGraph):
             return hit.label(lang)
         if self._entity(node_id):
             labels = self._scan_labels(node_id)
-            if labels:
-                return pick_label(labels, lang, fx.fallback_name(node_id, ()))
+            if labels:  # a fallback is never picked from labels that are there
+                return pick_label(labels, lang, "")
             return self.node(node_id).label(lang)  # a person by name parts, a post by role
         return super().label(node_id, lang)
 
@@ -338,6 +332,9 @@ class StoreGraph(LazyGraph):
         """The *n* most connected entities (cached; milliseconds from the scan's counts,
         seconds from the store after a lean scan: call it off the UI thread)."""
         if n not in self._top:
+            biggest = max(self._top, default=0)
+            if biggest >= n and self._scan.complete:  # one total order: (-degree, id)
+                return self._top[biggest][:n]
             self._top[n] = self._count_top(n)
         return list(self._top[n])
 
@@ -439,7 +436,7 @@ class StoreGraph(LazyGraph):
         # found, and its category never offered
         not_entity = bytes(self._is_entity).translate(_NOT)
         skip = frozenset(compress(range(len(order)), map(not_entity.__getitem__, order)))
-        if order == array("I", range(len(names))):  # a lean scan: only subjects numbered
+        if not sc.complete:  # a lean scan: only subjects numbered, in order
             return Columns(
                 names,
                 categories,
@@ -478,7 +475,7 @@ class StoreGraph(LazyGraph):
     def _relations_known(self) -> bool:
         """Whether relations can be read without building a store a one-off search did
         not ask for (the scan kept them, or the store is there or on its way)."""
-        return self._scan.complete or bool(getattr(self._loader, "_started", True))
+        return self._scan.complete or self._loader.started
 
     @cached_property
     def organization_classes(self) -> frozenset[str]:
@@ -690,32 +687,10 @@ class CachedStoreGraph(StoreGraph):
         if top:
             self._top[len(top)] = list(top)
 
-    def top_entities(self, n: int) -> list[str]:
-        biggest = max(self._top, default=0)
-        if n not in self._top and biggest >= n:
-            return self._top[biggest][:n]
-        return super().top_entities(n)
-
-    def tree_roots(self) -> list[str]:
-        return list(self._roots) if self._roots is not None else super().tree_roots()
-
     @cached_property
     def hierarchy(self) -> LazyHierarchy:
         """The roots were stored sorted: they are not sorted again by label."""
-        if self._roots is None:
-            return LazyHierarchy(self)
-        return _KnownRoots(self, self._roots)
-
-
-class _KnownRoots(LazyHierarchy):
-    """A lazy hierarchy whose (sorted) roots were read from the cache."""
-
-    def __init__(self, graph: StoreGraph, roots: list[str]) -> None:
-        super().__init__(graph)
-        self._known = roots
-
-    def roots(self) -> list[str]:
-        return list(self._known)
+        return LazyHierarchy(self, roots=self._roots)
 
 
 def _give_back_memory() -> None:
@@ -764,7 +739,7 @@ def open_store(
     base = p.resolve().as_uri()
     first_error: LoadError | None = None
     for candidate in candidates:
-        loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base, start=False)
+        loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base)
         try:
             with sl.no_gc():
                 found = scan(

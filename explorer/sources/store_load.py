@@ -13,7 +13,6 @@ search scans *lean* (labels and types only) and, if ever asked more, loads the s
 from __future__ import annotations
 
 import gc
-import os
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
@@ -485,62 +484,45 @@ def _read_columns(parser, out: Scan, cancelled: Callable[[], bool]) -> int:
 
 
 class StoreLoader:
-    """Loads the file into an in-memory ``pyoxigraph.Store`` when first asked.
+    """Loads the file into an in-memory ``pyoxigraph.Store`` when first asked, in the
+    asking thread (a worker: exports through rdflib, ``stats``, ``provenance check``).
 
     Only SPARQL and rdflib need it (a complete scan answers everything else), so it is
-    never loaded at open. It reads the file by path on a daemon thread at low priority:
-    given ``bytes``, pyoxigraph would hold the GIL while it loads.
+    never loaded at open. It reads the file by path, so pyoxigraph lets go of the GIL.
     """
 
-    def __init__(
-        self, path: str, fmt: str, *, source: str, base_iri: str | None, start: bool = True
-    ) -> None:
-        self._path = path
-        self._fmt, self._source, self._base = fmt, source, base_iri
+    def __init__(self, path: str, fmt: str, *, source: str, base_iri: str | None) -> None:
+        self._path, self._source = path, source
         self.fmt, self.base_iri = fmt, base_iri
         self._store: ox.Store | None = None
         self._error: LoadError | None = None
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="store-loader", daemon=True)
         self._lock = threading.Lock()
         self._started = False
-        if start:
-            self.start()
-
-    def start(self) -> None:
-        """Begin loading (once); :meth:`store` starts it too when nobody did."""
-        with self._lock:
-            if not self._started:
-                self._started = True
-                self._thread.start()
-
-    def _run(self) -> None:
-        try:  # yield the CPU to the scan that the user is waiting for (Linux: per thread)
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        except (AttributeError, OSError):
-            pass
-        try:
-            store = ox.Store()
-            store.load(
-                path=self._path, format=_OX_FORMATS[self._fmt], base_iri=self._base, lenient=True
-            )
-            self._store = store
-        except SyntaxError as exc:
-            self._error = _syntax_error(exc, self._fmt, self._source)
-        except (ValueError, OSError, MemoryError) as exc:
-            self._error = LoadError(f"the store could not be built ({exc})", source=self._source)
-        finally:
-            self._done.set()
 
     @property
-    def ready(self) -> bool:
-        return self._done.is_set()
+    def started(self) -> bool:
+        """Whether the store was ever asked for (then it is there, or failed, or loading)."""
+        return self._started
 
     def store(self) -> ox.Store:
-        """The loaded store, waiting for it if needed (LoadError if loading failed)."""
-        self.start()
-        self._done.wait()
+        """The loaded store, loading it the first time (LoadError if loading failed)."""
+        with self._lock:  # a second asker waits for the first one's load
+            if not self._started:
+                self._started = True
+                self._load()
         if self._error is not None:
             raise self._error
         assert self._store is not None
         return self._store
+
+    def _load(self) -> None:
+        try:
+            store = ox.Store()
+            store.load(
+                path=self._path, format=_OX_FORMATS[self.fmt], base_iri=self.base_iri, lenient=True
+            )
+            self._store = store
+        except SyntaxError as exc:
+            self._error = _syntax_error(exc, self.fmt, self._source)
+        except (ValueError, OSError, MemoryError) as exc:
+            self._error = LoadError(f"the store could not be built ({exc})", source=self._source)

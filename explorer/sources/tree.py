@@ -65,13 +65,14 @@ class LazyHierarchy:
     Cycles are found (and cut) along the walks that meet them, not up front.
     """
 
-    def __init__(self, graph: TreeSource) -> None:
+    def __init__(self, graph: TreeSource, *, roots: list[str] | None = None) -> None:
+        """*roots*: already known and sorted (read back from the cache)."""
         self._graph = graph
         self._children: dict[str, list[str]] = {}
         self._parents: dict[str, list[str]] = {}
         self.cycles: list[Cycle] = []
         self.links: list[TreeLink] = []
-        self._roots: list[str] | None = None
+        self._roots: list[str] | None = list(roots) if roots is not None else None
 
     def _sorted(self, ids: list[str]) -> list[str]:
         self._graph.prefetch(ids)

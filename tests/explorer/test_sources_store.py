@@ -261,7 +261,7 @@ def _unstarted(path: Path) -> StoreGraph:
     from explorer.sources.store_load import StoreLoader, scan
 
     base = path.resolve().as_uri()
-    loader = StoreLoader(str(path), "turtle", source=str(path), base_iri=base, start=False)
+    loader = StoreLoader(str(path), "turtle", source=str(path), base_iri=base)
     found = scan(path.read_bytes(), "turtle", source=str(path), base_iri=base)
     return StoreGraph(loader, found, source=str(path))
 
