@@ -20,9 +20,9 @@ import pickle
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import chain, compress, repeat
+from itertools import chain, compress, filterfalse, islice, repeat
 from operator import or_
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -38,7 +38,7 @@ RANK_EXACT, RANK_PREFIX, RANK_ALIAS, RANK_SUBSTRING, RANK_DESCRIPTION, RANK_FUZZ
 _KIND = {0: "exact", 1: "prefix", 2: "alias", 3: "substring", 4: "description", 5: "fuzzy"}
 _ASCII_ALNUM = re.compile(r"[a-z0-9]")
 #: Bumped when the pickled state changes: an older index is refused, not misread.
-STATE_VERSION = 2
+STATE_VERSION = 3
 #: Above this many Chinese texts, pinyin comes from a per-character table.
 PINYIN_EXACT_LIMIT = 5000
 #: Above this many fuzzy candidates, the cheaper plain ratio replaces WRatio.
@@ -248,7 +248,7 @@ class SearchIndex:
         """Latin words of the names -> entries, for ``part-time member``-style queries."""
         columns = self._name_columns()
         total, done = max(1, sum(len(texts) for texts, _rows in columns)), 0
-        builder = sk.Builder()
+        builder = sk.Builder(ordered=False)  # asked for sets of owners only
         for texts, rows in columns:
             for a in range(0, len(texts), sk.CHUNK):
                 chunk = list(texts[a : a + sk.CHUNK])
@@ -322,11 +322,12 @@ class SearchIndex:
             if old is None or (rank, -score) < (old[0], -old[1]):
                 best[entry] = (rank, score, matched, reason)
 
-        for entry in self._labels.exact(q):
+        returnable = partial(self._returnable, categories=categories, limit=limit)
+        for entry in returnable(self._labels.exact(q)):
             offer(entry, RANK_EXACT, 1.0, q, "exact")
         for entry, key, _mark in self._labels.prefix(q, cap):
             offer(entry, RANK_PREFIX, len(q) / len(key), key, "prefix")
-        for entry in self._aliases.exact(q):
+        for entry in returnable(self._aliases.exact(q)):
             offer(entry, RANK_ALIAS, 1.0, q, "alias")
         for entry, key, _mark in self._aliases.prefix(q, cap):
             offer(entry, RANK_ALIAS, 0.9 * len(q) / len(key), key, "alias")
@@ -334,7 +335,7 @@ class SearchIndex:
         if latin:
             pinyin = part("_pinyin")
             why = _pinyin_reason(pinyin.marked(q))
-            for entry in pinyin.exact(q):
+            for entry in returnable(pinyin.exact(q)):
                 offer(entry, RANK_PREFIX, 0.95, q, why)
             for entry, key, mark in pinyin.prefix(q, cap):
                 offer(entry, RANK_PREFIX, 0.9 * len(q) / len(key), key, _pinyin_reason(mark))
@@ -361,13 +362,40 @@ class SearchIndex:
                 offer(entry, RANK_DESCRIPTION, len(q) / len(key), key, "description")
         if not best and len(q) >= 3:  # a guess only when nothing matched for real
             pools = [self._labels, self._aliases] + ([part("_pinyin")] if latin else [])
-            self._fuzzy(q, pools, offer, limit)
+            self._fuzzy(q, pools, offer, returnable, limit)
         ranked = sorted(best.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))
         out = []
         for entry, (rank, score, matched, reason) in ranked[:limit]:
             nid, shown = self._cols.ids[entry], self._name(entry)
             out.append(Hit(nid, shown, matched, _KIND[rank], rank, score, cats[entry], reason))
         return out
+
+    def _returnable(
+        self, owners: Iterator[int], *, categories: set[str] | None, limit: int
+    ) -> list[int]:
+        """The first *limit* of *owners* (ascending, as a key's owners come) that a search
+        may return, read no further: a key owned by 200k entries costs what was asked for.
+
+        With a type filter, owners are read in batches twice as large each time and
+        filtered at C level: the cost is that of the owners of other types before the
+        *limit*-th of the type (at most twice that), never the whole crowd unless the
+        type is rare in it."""
+        cats, skip = self._cols.categories, self._cols.skip
+        if categories is None and not skip:
+            return list(islice(owners, limit))
+        found: list[int] = []
+        batch = max(limit, 64)
+        while len(found) < limit:
+            read = list(islice(owners, batch))
+            if not read:
+                break
+            kept: Iterable[int] = filterfalse(skip.__contains__, read) if skip else read
+            if categories is not None:
+                kept = list(kept)
+                kept = compress(kept, map(categories.__contains__, map(cats.__getitem__, kept)))
+            found += kept
+            batch *= 2
+        return found[:limit]
 
     def complete(self, prefix: str, limit: int = 10, *, only_built: bool = False) -> list[Hit]:
         """Suggestions while typing: the same ranking, fewer results."""
@@ -387,7 +415,17 @@ class SearchIndex:
                 return set()
         return found or set()
 
-    def _fuzzy(self, q: str, pools: list[sk.Keys], offer, limit: int) -> None:
+    def _fuzzy(
+        self,
+        q: str,
+        pools: list[sk.Keys],
+        offer: Callable[[int, int, float, str, str], None],
+        returnable: Callable[[Iterator[int]], list[int]],
+        limit: int,
+    ) -> None:
+        """Close keys, best first, each scored once however many own it, offered with the
+        first owners of each that the search may return, until no later key can make the
+        list: the best *limit* entries by (score, entry), whatever the crowds and filters."""
         from rapidfuzz import fuzz, process  # imported lazily
 
         for keys in pools:
@@ -395,7 +433,7 @@ class SearchIndex:
             if not choices:
                 continue
             found = process.extract(
-                q, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=FUZZY_CUTOFF
+                q, choices, scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_CUTOFF
             )
             if len(q) >= PARTIAL_MIN_QUERY:  # a misspelt word in a longer name, or the reverse
                 shortest = max(3, (len(q) + 1) // 2)  # never a stray initial or two
@@ -406,13 +444,22 @@ class SearchIndex:
                         q,
                         near,
                         scorer=fuzz.partial_ratio,
-                        limit=limit,
+                        limit=None,
                         score_cutoff=PARTIAL_CUTOFF,
                     )
                 ]
+                found.sort(key=lambda match: -match[1])  # stable: key order among ties
+            taken: set[int] = set()
+            last = -1.0  # the score at which *limit* entries were taken
             for key, score, _index in found:
-                for entry in keys.exact(key):
+                if score < last:  # every later key scores less: none can make the list
+                    break
+                entries = returnable(keys.exact(key))
+                for entry in entries:
                     offer(entry, RANK_FUZZY, score / 100.0, key, "fuzzy")
+                taken.update(entries)
+                if last < 0 and len(taken) >= limit:
+                    last = score
 
 
 def _pinyin_reason(initials: bool) -> str:

@@ -19,9 +19,10 @@ import heapq
 import re
 import unicodedata
 from array import array
+from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import itemgetter, ne, not_
+from itertools import accumulate, chain, compress, count, filterfalse, groupby, islice, repeat
+from operator import gt, itemgetter, ne, not_
 from typing import TypeVar
 
 from . import labels as lab
@@ -92,8 +93,10 @@ def word_counts(texts: list[str]) -> tuple[list[str], list[int]]:
 class _Table:
     """Distinct keys of one kind (pure ASCII, or not), sorted and joined in one string,
     each followed by ``SEP``: key *j* is ``text[starts[j]:starts[j + 1] - 1]``, owned by
-    ``owners[groups[j]:groups[j + 1]]`` in the order they were added. ``marks[j]`` (when
-    kept) says key *j* came, at least once, from the second input (pinyin initials).
+    ``owners[groups[j]:groups[j + 1]]`` in ascending order (that of ties in the ranking, so
+    a look-up may stop at the first few owners of a key), unless their key set needs no
+    order (a word index). ``marks[j]`` (when kept) says key *j* came, at least once, from
+    the second input (pinyin initials).
     Indexable, so ``bisect`` works on it; at most about :data:`CHUNK` keys."""
 
     __slots__ = ("groups", "marks", "owners", "starts", "text")
@@ -105,10 +108,12 @@ class _Table:
         *,
         counts: Sequence[int] | None = None,
         marked: bool = False,
+        sort_owners: bool = True,
     ) -> None:
         """*keys*: sorted, at least one; equal keys may follow each other, with *counts*
-        owners each (one if not given). *marked*: owners are row * 2 (+ 1 if from the
-        second input, then last in their key's group)."""
+        owners each (one if not given). *sort_owners*: put each key's owners in ascending
+        order (False: they are already, or need no order). *marked*: owners are row * 2
+        (+ 1 if from the second input, then last in their key's group)."""
         ends = list(compress(range(1, len(keys)), map(ne, islice(keys, 1, None), keys)))
         ends.append(len(keys))
         distinct = [keys[0], *map(keys.__getitem__, islice(ends, len(ends) - 1))]
@@ -119,8 +124,8 @@ class _Table:
             last = map(owners.__getitem__, map((-1).__add__, ends))
             self.marks = bytearray(map((1).__and__, last))
             owners = array("I", map((1).__rrshift__, owners))
-        self.owners = owners
         self.groups = array("I", chain((0,), ends))
+        self.owners = _ascending(owners, self.groups) if sort_owners else owners
         self.text = SEP.join(distinct) + SEP
         self.starts = array("I", accumulate(map((1).__add__, map(len, distinct)), initial=0))
 
@@ -137,6 +142,10 @@ class _Table:
 
     def owners_of(self, j: int) -> array:
         return self.owners[self.groups[j] : self.groups[j + 1]]
+
+    def owners_view(self, j: int) -> memoryview:
+        """Key *j*'s owners without copying them (a key may have a million)."""
+        return memoryview(self.owners)[self.groups[j] : self.groups[j + 1]]
 
     def marked(self, j: int) -> bool:
         return bool(self.marks) and bool(self.marks[j])
@@ -170,12 +179,8 @@ class _Table:
         return lo, bisect.bisect_left(self, q + _LAST, lo)
 
     def keys_between(self, lo: int, hi: int) -> list[str]:
-        """Keys *lo* to *hi*, each as many times as it has owners (as a plain list held them)."""
-        if lo >= hi:
-            return []
-        keys = self.text[self.starts[lo] : self.starts[hi] - 1].split(SEP)
-        counts = map(int.__sub__, self.groups[lo + 1 : hi + 1], self.groups[lo:hi])
-        return list(chain.from_iterable(map(repeat, keys, counts)))
+        """Keys *lo* to *hi*, each once."""
+        return self.text[self.starts[lo] : self.starts[hi] - 1].split(SEP) if lo < hi else []
 
 
 class _Stripe:
@@ -193,11 +198,12 @@ class _Stripe:
         lo = max(0, bisect.bisect_right(self.firsts, q) - 1)
         return self.tables[lo : bisect.bisect_left(self.firsts, q + _LAST, lo)]
 
-    def lookup(self, key: str) -> tuple[array | tuple[()], bool]:
-        """Owners of *key* (none if absent), and whether it is marked."""
+    def lookup(self, key: str) -> tuple[memoryview | tuple[()], bool]:
+        """Owners of *key* in ascending order (none if absent), and whether it is marked."""
         at = bisect.bisect_right(self.firsts, key) - 1
         j = self.tables[at].find(key) if at >= 0 else -1
-        return (self.tables[at].owners_of(j), self.tables[at].marked(j)) if j >= 0 else ((), False)
+        table = self.tables[at]
+        return (table.owners_view(j), table.marked(j)) if j >= 0 else ((), False)
 
     def with_prefix(self, q: str) -> Iterator[tuple[int, str, bool]]:
         return chain.from_iterable(table.with_prefix(q) for table in self._around(q))
@@ -211,27 +217,40 @@ class _Stripe:
             yield table.owners[table.groups[lo] : table.groups[hi]]
 
     def keys_with_prefix(self, q: str) -> list[str]:
-        """Keys starting with *q* (all if *q* is empty), once per owner, in order."""
+        """Keys starting with *q* (all if *q* is empty), each once, in order."""
         around = self._around(q) if q else self.tables
         return list(chain.from_iterable(t.keys_between(*t.span(q)) for t in around))
 
 
-def _merge(tables: Sequence[_Table], *, marked: bool = False) -> Generator[float, None, _Stripe]:
-    """One stripe of several tables' keys (equal keys' owners in table order), made a
-    block at a time."""
+def _merge(
+    tables: Sequence[_Table], *, marked: bool = False, ordered: bool = True
+) -> Generator[float, None, _Stripe]:
+    """One stripe of several tables' keys, made a block at a time. A key's owners from
+    several tables are joined in table order, then (if *ordered*) sorted, unless each
+    table's owners all come before the next table's (runs of one column in scan order)."""
     out: list[_Table] = []
     total, done = max(1, sum(len(t.owners) for t in tables)), 0
-    for keys, owners, counts in _blocks(tables):
-        out.append(_Table(keys, owners, counts=counts, marked=marked))
+    sort_joined = ordered and not _owners_follow(tables)
+    for keys, owners, counts, joined in _blocks(tables):
+        sort_owners = sort_joined and joined
+        out.append(_Table(keys, owners, counts=counts, marked=marked, sort_owners=sort_owners))
         done += len(owners)
         yield done / total
     return _Stripe(out)
 
 
-def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array, list[int] | None]]:
+def _owners_follow(tables: Sequence[_Table]) -> bool:
+    """Whether every owner of each table comes before every owner of the next."""
+    bounds = [(min(t.owners), max(t.owners)) for t in tables if t.owners]
+    return all(map(int.__le__, (hi for _lo, hi in bounds[:-1]), (lo for lo, _hi in bounds[1:])))
+
+
+def _blocks(
+    tables: Sequence[_Table],
+) -> Iterator[tuple[list[str], array, list[int] | None, bool]]:
     """The tables' keys in sorted order with their owners and how many, a block of about
     CHUNK distinct keys at a time (a key with a million owners is one key, its owners
-    copied as bytes).
+    copied as bytes), and whether the block joins several tables' keys.
 
     Blocks end at splitters drawn from a sample of every table, so each block takes a
     slice of every table and one stable sort of their concatenation merges them; equal
@@ -255,9 +274,30 @@ def _blocks(tables: Sequence[_Table]) -> Iterator[tuple[list[str], array, list[i
             table, lo, hi = parts[0]
             starts, ends = table.groups[lo:hi], table.groups[lo + 1 : hi + 1]
             keys = table.text[table.starts[lo] : table.starts[hi] - 1].split(SEP)
-            yield keys, table.owners[starts[0] : ends[-1]], list(map(int.__sub__, ends, starts))
+            counts = list(map(int.__sub__, ends, starts))
+            yield keys, table.owners[starts[0] : ends[-1]], counts, False
         elif parts:
-            yield _merged_block(parts)
+            yield *_merged_block(parts), True
+
+
+def _ascending(owners: array, groups: array) -> array:
+    """*owners* with each group's (``groups``: where each starts) in ascending order, in
+    place: the order results are ranked in, so a look-up can stop after the first few. One
+    C-level pass finds the groups out of order; each is sorted in one C call."""
+    if len(owners) < len(groups):  # one owner a key: nothing to order
+        return owners
+    starting = bytearray(len(owners) + 1)
+    deque(map(starting.__setitem__, groups, repeat(1)), maxlen=0)
+    listed = owners.tolist()  # compared faster than the array's items
+    descents = compress(count(1), map(gt, listed, islice(listed, 1, None)))
+    end = 0
+    for at in filterfalse(starting.__getitem__, descents):  # inside a group
+        if at < end:  # a group sorted already
+            continue
+        g = bisect.bisect_right(groups, at) - 1
+        start, end = groups[g], groups[g + 1]
+        owners[start:end] = array("I", sorted(owners[start:end]))
+    return owners
 
 
 def _sampled(table: _Table, offset: int) -> Iterator[str]:
@@ -304,10 +344,13 @@ class Keys:
     of each kind. A Latin query may match keys of both kinds (``2021`` is in ``2021年``).
     Either way hits come in one sorted order, as from one sorted list."""
 
-    __slots__ = ("narrow", "size", "wide")
+    __slots__ = ("narrow", "ordered", "size", "wide")
 
-    def __init__(self, narrow: Sequence[_Stripe], wide: Sequence[_Stripe]) -> None:
-        self.narrow, self.wide = tuple(narrow), tuple(wide)
+    def __init__(
+        self, narrow: Sequence[_Stripe], wide: Sequence[_Stripe], *, ordered: bool = True
+    ) -> None:
+        """*ordered*: each key's owners in ascending order (see :class:`_Table`)."""
+        self.narrow, self.wide, self.ordered = tuple(narrow), tuple(wide), ordered
         tables = chain.from_iterable(s.tables for s in chain(self.narrow, self.wide))
         self.size = sum(len(t.owners) for t in tables)
 
@@ -322,16 +365,23 @@ class Keys:
         stripes = []
         for n, kind in enumerate((self.narrow, self.wide)):
             tables = [t for stripe in kind for t in stripe.tables]
-            stripe = yield from scaled(_merge(tables, marked=marked), 0.5 * n, 0.5 * n + 0.5)
+            merging = _merge(tables, marked=marked, ordered=self.ordered)
+            stripe = yield from scaled(merging, 0.5 * n, 0.5 * n + 0.5)
             stripes.append([stripe] if stripe.tables else [])
-        return Keys(*stripes)
+        return Keys(*stripes, ordered=self.ordered)
 
     def _stripes(self, q: str) -> tuple[_Stripe, ...]:
         return self.narrow + self.wide if q.isascii() else self.wide
 
     def exact(self, query: str) -> Iterator[int]:
-        for stripe in self.narrow if query.isascii() else self.wide:
-            yield from stripe.lookup(query)[0]
+        """Owners of *query*, each once, in ascending order (the order ties are ranked in):
+        a caller that needs a few stops there, whether the key has ten owners or a million."""
+        stripes = self.narrow if query.isascii() else self.wide
+        found = [owners for stripe in stripes if len(owners := stripe.lookup(query)[0])]
+        if not found:
+            return iter(())
+        ascending = iter(found[0]) if len(found) == 1 else heapq.merge(*found)
+        return map(itemgetter(0), groupby(ascending))  # an entry may own a key twice
 
     def marked(self, key: str) -> bool:
         """Whether *key* came (also) from the second input: the pinyin initials."""
@@ -345,7 +395,8 @@ class Keys:
 
     @staticmethod
     def _merged(found: list[Iterator[tuple[int, str, bool]]], cap: int) -> Iterator:
-        hits = found[0] if len(found) == 1 else heapq.merge(*found, key=itemgetter(1))
+        """Hits of sorted runs in (key, owner) order, as one merged table gives them."""
+        hits = found[0] if len(found) == 1 else heapq.merge(*found, key=itemgetter(1, 0))
         return islice(hits, cap)
 
     def owners_with_prefix(self, query: str) -> set[int]:
@@ -357,11 +408,12 @@ class Keys:
         return out
 
     def fuzzy_candidates(self, query: str, *, every_key: bool) -> list[str]:
-        """All keys (*every_key*), else those sharing *query*'s first character."""
+        """All keys (*every_key*), else those sharing *query*'s first character; each
+        once, sorted (a key is scored once, however many own it)."""
         start = "" if every_key else query[0]
         found = [f for s in self._stripes(query[0]) if (f := s.keys_with_prefix(start))]
-        if len(found) > 1:  # sorted pieces: one sort of them all merges them
-            return sorted(chain.from_iterable(found))
+        if len(found) > 1:  # sorted pieces (runs repeat keys): one sort merges them
+            return list(map(itemgetter(0), groupby(sorted(chain.from_iterable(found)))))
         return found[0] if found else []
 
     def __len__(self) -> int:
@@ -373,11 +425,13 @@ NO_KEYS = Keys([], [])
 
 
 class Builder:
-    """Keys added a chunk at a time, each chunk sorted at once (stable: equal keys keep
-    the order they were added in) into a run of its own."""
+    """Keys added a chunk at a time, each chunk sorted at once into a run of its own:
+    by key, then owner (*ordered*: what :meth:`Keys.exact` needs; a word index, only
+    ever asked for sets of owners, keeps equal keys in the order they were added)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, ordered: bool = True) -> None:
         self.runs: tuple[list[_Stripe], list[_Stripe]] = ([], [])  # (pure ASCII, other) keys
+        self.ordered = ordered
 
     def add(self, keys: list[str], owners: Sequence[int]) -> None:
         """Folded *keys* of *owners* (empty keys are dropped)."""
@@ -393,12 +447,16 @@ class Builder:
         for runs, flags in parts if not all(narrow) else parts[:1]:
             ks, os = list(compress(keys, flags)), list(compress(owners, flags))
             if ks:
-                order = sorted(range(len(ks)), key=ks.__getitem__)
+                order = range(len(ks))
+                if self.ordered and any(map(gt, os, islice(os, 1, None))):
+                    order = sorted(order, key=os.__getitem__)  # owners added out of order
+                order = sorted(order, key=ks.__getitem__)  # stable: by owner among equal keys
                 sorted_owners = array("I", map(os.__getitem__, order))
-                runs.append(_Stripe([_Table(list(map(ks.__getitem__, order)), sorted_owners)]))
+                table = _Table(list(map(ks.__getitem__, order)), sorted_owners, sort_owners=False)
+                runs.append(_Stripe([table]))
 
     def keys(self) -> Keys:
-        return Keys(*self.runs)
+        return Keys(*self.runs, ordered=self.ordered)
 
 
 def finish(steps: Steps) -> Keys:
