@@ -7,6 +7,12 @@ says why it matched (``Hit.reason``: exact, alias, pinyin, initials...), so a re
 list can explain itself. Fuzzy matches come only when nothing else matched, and only
 close ones (:data:`FUZZY_CUTOFF`): a typo is forgiven, noise is not.
 
+A key may be shared by a crowd (200k entities of a generated file with one label): its
+owners are kept in ascending order, the order of ties, so an exact match reads only the
+first *limit* that the search may return, and fuzzy matching scores each distinct key
+once, then takes owners key by key, best first, until no later key can make the list
+(a type filter is never starved by other types' owners).
+
 Keys are stored and built by :mod:`explorer.search_keys` (no Python object per key; no
 build step is one long C call). :meth:`SearchIndex.warm`, in a worker, merges their
 sorted runs and builds what only some queries need: description keys, the word index and
