@@ -361,7 +361,8 @@ class SearchIndex:
                         key,
                         _pinyin_reason(mark),
                     )
-                for entry in self._word_match(query, part):
+                # one score for all: the first few (by entry) are all that can make the list
+                for entry in returnable(iter(sorted(self._word_match(query, part)))):
                     offer(entry, RANK_SUBSTRING, 0.7, query, "words")
         if len(best) < limit:
             for entry, key, _mark in part("_descriptions").substring(q, cap):

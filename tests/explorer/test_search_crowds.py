@@ -184,6 +184,10 @@ def test_an_exact_match_owned_by_a_crowd_reads_only_the_first_few(monkeypatch, w
     people = index.search("Party Committee", categories={"person"}, limit=10)
     assert [h.node_id for h in people] == [f"e{i}" for i in range(1, 30, 3)]
     assert cats.reads < 1000
+    cats.reads = 0
+    words = index.search("comm party", categories={"person"}, limit=10)  # every word begun
+    assert [(h.node_id, h.reason) for h in words] == [(h.node_id, "words") for h in people]
+    assert cats.reads < 1000
 
 
 def test_every_keys_owners_are_kept_in_ascending_order(monkeypatch):
