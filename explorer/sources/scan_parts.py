@@ -15,6 +15,8 @@ to one ordinary pass, which also reports any real syntax error where it is.
 
 from __future__ import annotations
 
+import logging
+import os
 from array import array
 from collections.abc import Callable
 from itertools import compress, pairwise
@@ -26,9 +28,12 @@ from ..rdf_io import _OX_FORMATS
 from . import forked
 from .store_load import Scan, scan, scan_piece
 
+log = logging.getLogger(__name__)
+
 #: Files smaller than this are scanned in one pass (a part's fork and merge cost more
-#: than the part saves).
+#: than the part saves); ``$KG_EXPLORER_PARTS_BYTES`` overrides it (tests, benchmarks).
 PARTS_FROM = 8 << 20
+PARTS_VARIABLE = "KG_EXPLORER_PARTS_BYTES"
 #: More parts than this gain little: the merge is done by the opening process alone.
 MAX_PARTS = 4
 #: Lines tried after a cut's intended place for one that ends a statement.
@@ -48,7 +53,7 @@ def scan_file(
     """:func:`store_load.scan` of the whole file, in *parts* processes (default: one per
     core, for a large file where forking is safe); the same tables either way."""
     if parts is None:
-        parts = min(forked.cores(), MAX_PARTS) if len(data) >= PARTS_FROM else 1
+        parts = min(forked.cores(), MAX_PARTS) if len(data) >= _parts_from() else 1
     plan = _plan(data, fmt, parts, base_iri) if parts > 1 and forked.available() else None
     whole = dict(source=source, base_iri=base_iri, degrees=degrees, cancelled=cancelled)
     if plan is None:
@@ -73,12 +78,21 @@ def scan_file(
     except (forked.Failed, _PartUnreadable):
         for child in children:
             child.stop()
+        log.info("%s: a part did not scan on its own; scanning it in one pass", source)
         return scan(data, fmt, **whole)
     except BaseException:
         for child in children:
             child.stop()
         raise
+    log.info("%s: scanned in %d parts", source, parts)
     return out
+
+
+def _parts_from() -> int:
+    try:
+        return int(os.environ.get(PARTS_VARIABLE, PARTS_FROM))
+    except ValueError:
+        return PARTS_FROM
 
 
 class _PartUnreadable(Exception):
