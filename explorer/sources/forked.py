@@ -24,6 +24,8 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+from .giving_way import GivingWay
+
 #: How often a waiting parent asks whether it was cancelled (seconds).
 _ASK_EVERY = 0.05
 
@@ -79,8 +81,8 @@ class Child:
             if not ok:
                 raise Failed
             self._out.seek(0)
-            try:
-                return pickle.load(self._out)
+            try:  # a GUI thread beside this one keeps painting while it unpickles
+                return pickle.load(GivingWay(self._out))
             except (EOFError, pickle.UnpicklingError) as exc:
                 raise Failed from exc
         finally:
