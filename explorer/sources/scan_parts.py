@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import os
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import compress, pairwise
 
 import pyoxigraph as ox
@@ -285,7 +285,7 @@ def _ushorts(values=()) -> array:
     return array("H", values)
 
 
-def _mapped(fn: Callable[[int], int], values, make=_uints):
+def _mapped(fn: Callable[[int], int], values: Sequence[int], make=_uints):
     """``make(map(fn, values))``, a step at a time (see :func:`_merge`)."""
     out = make()
     for at in range(0, len(values), _STEP):
