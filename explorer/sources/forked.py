@@ -58,10 +58,20 @@ class Child:
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
         self._out = tempfile.TemporaryFile()
         die_with_parent = _parent_death_signal()  # looked up here: the child loads nothing
-        ready, done = os.pipe()  # the child holds *done* open until it exits
-        with warnings.catch_warnings():  # 3.12+: the app's other threads are not used
-            warnings.simplefilter("ignore", DeprecationWarning)  # by the child (see top)
-            pid = os.fork()
+        try:
+            ready, done = os.pipe()  # the child holds *done* open until it exits
+        except OSError:
+            self._out.close()
+            raise
+        try:
+            with warnings.catch_warnings():  # 3.12+: the app's other threads are not
+                warnings.simplefilter("ignore", DeprecationWarning)  # used by the child
+                pid = os.fork()
+        except OSError:
+            for fd in (ready, done):
+                os.close(fd)
+            self._out.close()
+            raise
         if pid == 0:  # the child: never returns
             os.close(ready)
             _run_and_exit(fn, args, self._out, die_with_parent)

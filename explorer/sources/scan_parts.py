@@ -59,6 +59,7 @@ def scan_file(
     if plan is None:
         return scan(data, fmt, **whole)
     header, cuts = plan
+    expected = _starts(header, fmt, base_iri)
     children: list[forked.Child] = []
     try:
         for start, end in pairwise(cuts[1:]):
@@ -71,14 +72,14 @@ def scan_file(
             if got is None:
                 raise OpenCancelled
             part, part_ends = got
-            if ends != _starts(header, fmt, base_iri):
+            if ends != expected:
                 raise forked.Failed  # the prefixes changed before this cut
             _merge(out, part)
             ends = part_ends
-    except (forked.Failed, _PartUnreadable):
+    except (forked.Failed, _PartUnreadable, OSError) as exc:  # OSError: no fork, no temp file
         for child in children:
             child.stop()
-        log.info("%s: a part did not scan on its own; scanning it in one pass", source)
+        log.info("%s: scanned in one pass (%s)", source, _why(exc))
         return scan(data, fmt, **whole)
     except BaseException:
         for child in children:
@@ -86,6 +87,12 @@ def scan_file(
         raise
     log.info("%s: scanned in %d parts", source, parts)
     return out
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return f"no part could be forked: {exc}"
+    return "a part did not scan on its own"
 
 
 def _parts_from() -> int:
@@ -117,19 +124,12 @@ def _scan_part(
     return out, ends
 
 
-_HEADER_ENDS: dict[tuple[bytes, str, str | None], tuple] = {}
-
-
 def _starts(header: bytes, fmt: str, base_iri: str | None) -> tuple:
     """The prefixes and base a part starting with *header* is parsed with."""
-    key = (header, fmt, base_iri)
-    if key not in _HEADER_ENDS:
-        parser = ox.parse(header, _OX_FORMATS[fmt], base_iri=base_iri)
-        for _ in parser:
-            pass
-        _HEADER_ENDS.clear()
-        _HEADER_ENDS[key] = (dict(getattr(parser, "prefixes", {}) or {}), parser.base_iri)
-    return _HEADER_ENDS[key]
+    parser = ox.parse(header, _OX_FORMATS[fmt], base_iri=base_iri)
+    for _ in parser:
+        pass
+    return dict(getattr(parser, "prefixes", {}) or {}), parser.base_iri
 
 
 def _plan(
