@@ -3,7 +3,7 @@ look-up does only the work its answer needs (issue 16, "search usable").
 
 A generated file may give one label or one typo'd word to 200k entities; fuzzy matching
 used to take a slot per owner of a key (30 people named ``comitte`` hid the one
-organization), and an exact match read every owner on every keystroke.
+organization), and an exact or word match read every owner on every keystroke.
 """
 
 from __future__ import annotations
