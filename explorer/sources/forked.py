@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .giving_way import GivingWay
@@ -35,11 +36,19 @@ _FORKING = threading.Lock()
 
 
 def cores() -> int:
-    """The CPUs this process may run on."""
+    """The CPUs this process may run on: its affinity, and a container's CPU quota
+    (cgroup v2 ``cpu.max``) if lower."""
     try:
-        return len(os.sched_getaffinity(0))
+        found = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        found = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            found = min(found, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return found
 
 
 def available() -> bool:
