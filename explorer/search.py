@@ -329,13 +329,14 @@ class SearchIndex:
                 best[entry] = (rank, score, matched, reason)
 
         returnable = partial(self._returnable, categories=categories, limit=limit)
+        take = partial(self._take, returnable=returnable, cap=cap)
         for entry in returnable(self._labels.exact(q)):
             offer(entry, RANK_EXACT, 1.0, q, "exact")
-        for entry, key, _mark in self._labels.prefix(q, cap):
+        for entry, key, _mark in take(self._labels.prefix(q)):
             offer(entry, RANK_PREFIX, len(q) / len(key), key, "prefix")
         for entry in returnable(self._aliases.exact(q)):
             offer(entry, RANK_ALIAS, 1.0, q, "alias")
-        for entry, key, _mark in self._aliases.prefix(q, cap):
+        for entry, key, _mark in take(self._aliases.prefix(q)):
             offer(entry, RANK_ALIAS, 0.9 * len(q) / len(key), key, "alias")
         latin = query.isascii()
         if latin:
@@ -343,17 +344,17 @@ class SearchIndex:
             why = _pinyin_reason(pinyin.marked(q))
             for entry in returnable(pinyin.exact(q)):
                 offer(entry, RANK_PREFIX, 0.95, q, why)
-            for entry, key, mark in pinyin.prefix(q, cap):
+            for entry, key, mark in take(pinyin.prefix(q)):
                 offer(entry, RANK_PREFIX, 0.9 * len(q) / len(key), key, _pinyin_reason(mark))
         if len(best) < limit:  # else nothing of a worse rank could make the list
             for keys, factor, why in (
                 (self._labels, 1.0, "substring"),
                 (self._aliases, 0.9, "alias"),
             ):
-                for entry, key, _mark in keys.substring(q, cap):
+                for entry, key, _mark in take(keys.substring(q)):
                     offer(entry, RANK_SUBSTRING, factor * len(q) / len(key), key, why)
             if latin:
-                for entry, key, mark in part("_pinyin").substring(q, cap):
+                for entry, key, mark in take(part("_pinyin").substring(q)):
                     offer(
                         entry,
                         RANK_SUBSTRING,
@@ -365,7 +366,7 @@ class SearchIndex:
                 for entry in returnable(iter(sorted(self._word_match(query, part)))):
                     offer(entry, RANK_SUBSTRING, 0.7, query, "words")
         if len(best) < limit:
-            for entry, key, _mark in part("_descriptions").substring(q, cap):
+            for entry, key, _mark in take(part("_descriptions").substring(q)):
                 offer(entry, RANK_DESCRIPTION, len(q) / len(key), key, "description")
         if not best and len(q) >= 3:  # a guess only when nothing matched for real
             pools = [self._labels, self._aliases] + ([part("_pinyin")] if latin else [])
@@ -403,6 +404,24 @@ class SearchIndex:
             found += kept
             batch *= 2
         return found[:limit]
+
+    @staticmethod
+    def _take(
+        groups: Iterator[tuple[str, bool, Iterator[int]]],
+        *,
+        returnable: Callable[[Iterator[int]], list[int]],
+        cap: int,
+    ) -> Iterator[tuple[int, str, bool]]:
+        """(entry, key, mark) of *groups* (keys in order, each with its owners ascending),
+        at most *cap* keys and *cap* hits: of each key, only the first owners the search
+        may return, as all of a key's owners score alike. A crowd on one key, or other
+        types' owners, never takes the place of the keys after it."""
+        hits = (
+            (entry, key, mark)
+            for key, mark, owners in islice(groups, cap)
+            for entry in returnable(owners)
+        )
+        return islice(hits, cap)
 
     def complete(self, prefix: str, limit: int = 10, *, only_built: bool = False) -> list[Hit]:
         """Suggestions while typing: the same ranking, fewer results."""

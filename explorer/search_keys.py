@@ -37,6 +37,8 @@ _ASCII_DROP = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == 
 CHUNK = 32768
 #: A build in steps: yields its fraction done between bounded C calls, returns its result.
 Steps = Generator[float, None, "Keys"]
+#: A key, whether it is marked, and its owners in ascending order.
+Group = tuple[str, bool, memoryview]
 _T = TypeVar("_T")
 #: Keys sampled from each table to choose where merged blocks end.
 _SAMPLE = 16
@@ -150,27 +152,18 @@ class _Table:
     def marked(self, j: int) -> bool:
         return bool(self.marks) and bool(self.marks[j])
 
-    def with_prefix(self, q: str) -> Iterator[tuple[int, str, bool]]:
-        """(owner, key, mark) of keys starting with *q*, in key order."""
-        j = bisect.bisect_left(self, q)
-        while j < len(self):
-            key = self[j]
-            if not key.startswith(q):
-                return
-            mark = self.marked(j)
-            for owner in self.owners_of(j):
-                yield owner, key, mark
-            j += 1
+    def with_prefix(self, q: str) -> Iterator[Group]:
+        """Keys starting with *q*, in key order."""
+        lo, hi = self.span(q)
+        return ((self[j], self.marked(j), self.owners_view(j)) for j in range(lo, hi))
 
-    def containing(self, q: str) -> Iterator[tuple[int, str, bool]]:
-        """(owner, key, mark) of keys holding *q*, in key order (one ``str.find`` per key)."""
+    def containing(self, q: str) -> Iterator[Group]:
+        """Keys holding *q*, in key order (one ``str.find`` per key)."""
         find, starts = self.text.find, self.starts
         pos = find(q)
         while pos >= 0:
             j = bisect.bisect_right(starts, pos) - 1
-            key, mark = self.text[starts[j] : starts[j + 1] - 1], self.marked(j)
-            for owner in self.owners_of(j):
-                yield owner, key, mark
+            yield self[j], self.marked(j), self.owners_view(j)
             pos = find(q, starts[j + 1])
 
     def span(self, q: str) -> tuple[int, int]:
@@ -205,10 +198,10 @@ class _Stripe:
         table = self.tables[at]
         return (table.owners_view(j), table.marked(j)) if j >= 0 else ((), False)
 
-    def with_prefix(self, q: str) -> Iterator[tuple[int, str, bool]]:
+    def with_prefix(self, q: str) -> Iterator[Group]:
         return chain.from_iterable(table.with_prefix(q) for table in self._around(q))
 
-    def containing(self, q: str) -> Iterator[tuple[int, str, bool]]:
+    def containing(self, q: str) -> Iterator[Group]:
         return chain.from_iterable(table.containing(q) for table in self.tables)
 
     def owners_with_prefix(self, q: str) -> Iterator[array]:
@@ -387,17 +380,14 @@ class Keys:
         """Whether *key* came (also) from the second input: the pinyin initials."""
         return any(s.lookup(key)[1] for s in (self.narrow if key.isascii() else self.wide))
 
-    def prefix(self, query: str, cap: int) -> Iterator[tuple[int, str, bool]]:
-        return self._merged([s.with_prefix(query) for s in self._stripes(query)], cap)
+    def prefix(self, query: str) -> Iterator[tuple[str, bool, Iterator[int]]]:
+        """Keys starting with *query*, in key order: each with whether it is marked and
+        its owners (each once, ascending), read only as far as the caller goes."""
+        return _by_key([s.with_prefix(query) for s in self._stripes(query)])
 
-    def substring(self, query: str, cap: int) -> Iterator[tuple[int, str, bool]]:
-        return self._merged([s.containing(query) for s in self._stripes(query)], cap)
-
-    @staticmethod
-    def _merged(found: list[Iterator[tuple[int, str, bool]]], cap: int) -> Iterator:
-        """Hits of sorted runs in (key, owner) order, as one merged table gives them."""
-        hits = found[0] if len(found) == 1 else heapq.merge(*found, key=itemgetter(1, 0))
-        return islice(hits, cap)
+    def substring(self, query: str) -> Iterator[tuple[str, bool, Iterator[int]]]:
+        """Keys holding *query*, as :meth:`prefix` gives them."""
+        return _by_key([s.containing(query) for s in self._stripes(query)])
 
     def owners_with_prefix(self, query: str) -> set[int]:
         """Every entry owning a key that starts with *query*."""
@@ -422,6 +412,19 @@ class Keys:
 
 #: A part not built yet, to a query that may not build it.
 NO_KEYS = Keys([], [])
+
+
+def _by_key(found: list[Iterator[Group]]) -> Iterator[tuple[str, bool, Iterator[int]]]:
+    """Keys of sorted runs (or stripes) in one key order, as one merged table gives them:
+    a key in several runs once, marked if any run marks it, its owners merged."""
+    if len(found) == 1:
+        for key, mark, owners in found[0]:
+            yield key, mark, map(itemgetter(0), groupby(owners))
+        return
+    for key, same in groupby(heapq.merge(*found, key=itemgetter(0)), key=itemgetter(0)):
+        groups = list(same)
+        owners = heapq.merge(*map(itemgetter(2), groups)) if len(groups) > 1 else groups[0][2]
+        yield key, any(map(itemgetter(1), groups)), map(itemgetter(0), groupby(owners))
 
 
 class Builder:

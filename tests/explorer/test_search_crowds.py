@@ -223,3 +223,27 @@ def test_every_keys_owners_are_kept_in_ascending_order(monkeypatch):
     owners = [i for i, e in enumerate(items) if "兰州市委" in e.labels + e.aliases]
     assert list(index._pinyin.exact("lanzhoushiwei")) == owners
     assert list(index._pinyin.exact("lzsw")) == owners and index._pinyin.marked("lzsw")
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_a_prefix_or_substring_shared_by_a_crowd_still_finds_a_rare_type(monkeypatch, warm):
+    """The cap on prefix and substring hits counted every owner of the first keys: typing
+    ``party`` with the Mechanism filter found 1 of the crowd's 100 mechanisms."""
+    monkeypatch.setattr(search_keys, "CHUNK", 4096)
+    n = 50_000
+    rows = list(range(n))
+    random.Random(3).shuffle(rows)
+    cats = ["mechanism" if i % 500 == 0 else "organization" for i in range(n)]
+    texts = [("Party Committee", "Party Office")[r % 2] for r in rows]
+    columns = Columns([f"e{i}" for i in range(n)], cats, (texts, rows), ([], []), ([], []))
+    index = SearchIndex.from_columns(columns, display=str)
+    if warm:
+        index.warm()
+    rare = [f"e{i}" for i in range(0, 5000, 500)]
+    for query, kind in (("party", "prefix"), ("committee", "substring"), ("tycomm", "substring")):
+        hits = index.search(query, categories={"mechanism"}, limit=10)
+        assert [(h.node_id, h.kind) for h in hits] == [(nid, kind) for nid in rare], query
+    # Unfiltered, the first key's 25,000 owners took every slot: the closer key ranks first.
+    unfiltered = index.search("party", limit=10)
+    assert {h.matched for h in unfiltered} == {"partyoffice"}
+    assert [h.node_id for h in unfiltered] == [f"e{i}" for i in range(1, 20, 2)]
