@@ -65,9 +65,9 @@ def make_window(
     argv: list[str] | None = None,
     index_in_background: bool = True,
 ):
-    """Build the main window (not shown). *path* starts loading first, before Qt's
-    widgets and the window's modules are imported (it needs only QtCore's signals to
-    answer): its reading overlaps Qt's start-up."""
+    """Build the main window (not shown). *path* loads in the background, from before
+    the window's modules are imported: its cache read overlaps Qt's start-up."""
+    app = application(argv or [])
     runner = first_load = None
     if path is not None:
         from .operations import OperationRunner
@@ -75,7 +75,6 @@ def make_window(
 
         runner = OperationRunner()  # the window's: it owns the load from the start
         first_load = start_load(runner, path)  # callbacks given once the window exists
-    app = application(argv or [])
     from .main_window import MainWindow
     from .settings import Settings
     from .translation import Translations, system_ui_language
@@ -116,6 +115,7 @@ def run_app(
 ) -> int:
     """Open the app on *path* (or the article graph); with *screenshot*, save a PNG and exit."""
     _prepare_environment(screenshot is not None)
+    app = application(argv)
     window = make_window(
         path,
         lang=lang,
@@ -123,7 +123,6 @@ def run_app(
         argv=argv,
         index_in_background=screenshot is None,  # a one-shot render: no index for later
     )
-    app = application(argv)  # the one make_window made
     if screenshot is not None:
         from .screenshot import take_screenshot
 
