@@ -97,7 +97,7 @@ def _spawn(args: list[str], cache: str) -> tuple[str, float]:
 
 def run() -> list[dict]:
     """Rows of ``{"benchmark", "case", "seconds", "note"}``."""
-    from .bench_open import compiled_like_an_install
+    from .common import compiled_like_an_install
 
     compiled_like_an_install()
     rows: list[dict] = []

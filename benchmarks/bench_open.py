@@ -17,7 +17,8 @@ bare pyoxigraph parse of the same file, which is the yardstick (issue 16):
   included) to the page's drawing of the file's view, as ``kg-explorer FILE -v`` logs
   it ("… drawn X s after the process started"); beside it the wall time of the whole
   ``--screenshot`` run (its 300 ms settle, grab and exit included); the project's modules
-  byte-compiled first, as an installed app has them (:func:`compiled_like_an_install`);
+  byte-compiled first, as an installed app has them (``common.compiled_like_an_install``,
+  before every row);
 * **app background part**: the window's pinyin/fuzzy indexing and cache entry after the
   first frame, with the GUI thread's longest stall meanwhile (a 10 ms timer's largest
   gap, as ``-v`` logs it): how long a click may wait while it runs.
@@ -35,9 +36,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-from .common import PYTHON, SCRIPT, best_of, table
+from .common import PYTHON, SCRIPT, best_of, compiled_like_an_install, table
 from .generate import ensure
 
 PARSE_OX = (
@@ -157,22 +157,9 @@ def _median_run(runs: list[dict[str, float]], key: str) -> dict[str, float]:
     return {**ordered[len(ordered) // 2], "peak": max(r["peak"] for r in runs)}
 
 
-def compiled_like_an_install() -> None:
-    """The project's modules byte-compiled, as a user's app finds them from its second
-    start on. Python writes ``__pycache__`` at a first import, except where
-    ``PYTHONDONTWRITEBYTECODE`` is set (as on this project's build machines): there
-    every start would compile ~100 modules again, ~0.1 s that no user waits for."""
-    import compileall
-
-    root = Path(__file__).resolve().parent.parent
-    for package in ("explorer", "ui", "graph_data"):
-        compileall.compile_dir(root / package, quiet=1)
-
-
 def _app_rows(path: str, cache: str, tmp: str, row, repeat: int) -> None:
     """The app rows: first open and reopen as the user waits for them, the background
     part's length and GUI stall, and the wall time of the --screenshot runs."""
-    compiled_like_an_install()
     home = os.path.join(tmp, "home")
     shot = os.path.join(tmp, "shot.png")
     cmd = [SCRIPT, path, "--screenshot", shot, "-v"]
@@ -235,6 +222,7 @@ def _app_env(cache: str, home: str) -> dict[str, str]:
 
 def measure(sizes: list[int], *, repeat: int = 2, app: bool = True) -> list[list]:
     rows: list[list] = []
+    compiled_like_an_install()  # every row, the CLI's too, as an installed app starts
     for size in sizes:
         path = str(ensure(size))
         parse_s, parse_mb = best_of([PYTHON, "-c", PARSE_OX, path], repeat)
