@@ -35,7 +35,7 @@ LIMIT_VARIABLE = "KG_EXPLORER_CACHE_LIMIT_MB"
 #: The cache keeps at most this much; the least recently opened entries go first.
 DEFAULT_LIMIT_BYTES = 4_000_000_000
 #: Bump when what an entry holds changes: older entries are then rebuilt.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 MANIFEST = "manifest.json"
 #: The scan's tables and the search index, pickled together (they share their strings;
 #: the arrays are pickled as bytes).
