@@ -474,7 +474,7 @@ class StoreGraph(LazyGraph):
         cols, names = sc.columns, sc.names
         types = cols[sl.TYPES]
         categories = [category_of(())] * len(names)
-        texts, rows = list(cols[sl.LABELS].values), array("I", cols[sl.LABELS].rows)
+        texts, rows = cols[sl.LABELS].values, cols[sl.LABELS].rows  # read, never changed
         # one type each (the common case): its category, set in one C-level pass
         values, type_rows = types.values, types.rows
         one_type = {t: category_of((t,)) for t in set(values)}
@@ -485,6 +485,7 @@ class StoreGraph(LazyGraph):
                 categories[row] = category_of(tuple(sorted(set(self._types(row)))))
         unlabelled = _only(self._typed, self._labelled)
         if 1 in unlabelled:  # typed, unlabelled: found by its name
+            texts, rows = list(texts), array("I", rows)
             for row in compress(range(len(names)), unlabelled):
                 texts.append(fx.fallback_name(names[row], tuple(sorted(set(self._types(row))))))
                 rows.append(row)
