@@ -126,12 +126,19 @@ class StoreGraph(LazyGraph):
             flags[n] = 0
         #: 1 per entity (a labelled or typed subject that is not bookkeeping), by number.
         self._is_entity = flags
-        order = found.order
-        self._entity_ids = list(
-            compress(map(found.names.__getitem__, order), map(flags.__getitem__, order))
-        )
+        #: Every entity is in ``Scan.order``, once: there are as many as flags set.
+        self._entity_count = flags.count(1)
         self._top: dict[int, list[str]] = {}
         self._facts = _FactsOnDemand(self._fetch_one)
+
+    @cached_property
+    def _entity_ids(self) -> list[str]:
+        """Every entity's id, in the order first seen (made when first asked: the first
+        window never asks)."""
+        order, flags = self._scan.order, self._is_entity
+        return list(
+            compress(map(self._scan.names.__getitem__, order), map(flags.__getitem__, order))
+        )
 
     def prefetch(self, ids) -> None:
         """Nothing up front: the tables answer per id as fast as per batch, and the
@@ -372,7 +379,7 @@ class StoreGraph(LazyGraph):
 
     # --- the whole graph, never as Python objects ------------------------------------
     def __len__(self) -> int:
-        return len(self._entity_ids)
+        return self._entity_count
 
     @cached_property
     def node_ids(self) -> frozenset[str]:  # type: ignore[override]
@@ -495,7 +502,7 @@ class StoreGraph(LazyGraph):
         # every row that is no entity (bookkeeping, a subject with only an alias...): never
         # found, and its category never offered
         skip: frozenset[int] = frozenset()
-        if len(self._entity_ids) < len(order):  # every entity is in ``order``
+        if self._entity_count < len(order):  # every entity is in ``order``
             not_entity = bytes(self._is_entity).translate(_NOT)
             skip = frozenset(compress(range(len(order)), map(not_entity.__getitem__, order)))
         if not sc.complete:  # a lean scan: only subjects numbered, in order

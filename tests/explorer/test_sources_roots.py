@@ -111,6 +111,12 @@ def test_the_roots_are_the_stores(tables, store):
     assert not tables._loader.started
 
 
+def test_entities_are_counted_from_their_flags(tables, store):
+    for graph in (tables, store):
+        assert len(graph) == len(graph.node_ids) == len(list(graph.nodes()))
+        assert R + "k3" in graph.node_ids and R + "untyped" not in graph.node_ids
+
+
 @pytest.mark.parametrize("lang", ["en", "zh", "both"])
 def test_labels_in_bulk_are_the_labels_one_by_one(path, lang):
     graph = open_store(path)
