@@ -129,6 +129,7 @@ class StoreGraph(LazyGraph):
         #: Every entity is in ``Scan.order``, once: there are as many as flags set.
         self._entity_count = flags.count(1)
         self._top: dict[int, list[str]] = {}
+        self._term_label_cache: dict[str, tuple[tuple[str, str], ...]] = {}
         self._facts = _FactsOnDemand(self._fetch_one)
 
     @cached_property
@@ -365,9 +366,16 @@ class StoreGraph(LazyGraph):
         return tuple(out)
 
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
-        if iri.startswith("_:") and not self._scan.complete:
-            return super()._term_labels(iri)
-        return fx.term_labels(iri, self._scan_label_facts(iri))
+        """A term's labels, kept once read (a view names the same few classes and
+        predicates for each of its hundreds of nodes and edges)."""
+        found = self._term_label_cache.get(iri)
+        if found is None:
+            if iri.startswith("_:") and not self._scan.complete:
+                found = super()._term_labels(iri)
+            else:
+                found = fx.term_labels(iri, self._scan_label_facts(iri))
+            self._term_label_cache[iri] = found
+        return found
 
     def _scan_label_facts(self, iri: str) -> Facts:
         return [(fx.LABELS[r], Lit(t, lg)) for r, lg, t in self._scan.of(iri, sl.LABELS)]
@@ -425,7 +433,7 @@ class StoreGraph(LazyGraph):
         flags, names = self._is_entity, self._scan.names
         if n <= 0:
             return []
-        counted = [d for d in compress(degree, flags) if d]
+        counted = list(filter(None, compress(degree, flags)))
         if not counted:
             return []
         floor = heapq.nlargest(n, counted)[-1]  # the n-th largest count: candidates above
