@@ -183,8 +183,9 @@ def test_the_store_is_built_only_for_rdflib(path):
         [7],
         [9, 9, 9, 0, 4, 4, 0, 30],  # fewer runs than rows, yet a row comes back
         [5, 5],
+        [65536, 65536, 0, 256, 65792, 65792, 1, 256],  # rows that differ in one byte only
     ],
-    ids=["sorted", "grouped", "scattered", "empty", "one", "comes-back", "one-run"],
+    ids=["sorted", "grouped", "scattered", "empty", "one", "comes-back", "one-run", "bytes"],
 )
 def test_a_row_index_finds_every_entry_in_file_order(rows):
     from array import array
