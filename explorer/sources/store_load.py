@@ -123,19 +123,21 @@ class RowIndex:
 
 
 def _run_starts(rows: array) -> bytes:
-    """One byte per entry, 1 where its row is not the previous entry's: the XOR of the
-    table with itself shifted by one entry, each entry's bytes folded onto its first, in
-    a few C-level passes over big integers (no Python step per entry)."""
+    """One byte per entry, 1 where its row is not the previous entry's."""
     raw, step = rows.tobytes(), rows.itemsize
-    if not raw:
-        return b""
-    x = int.from_bytes(raw[step:], "little") ^ int.from_bytes(raw[:-step], "little")
+    return b"\x01" + entries_differ(raw[step:], raw[:-step], step) if raw else b""
+
+
+def entries_differ(a: bytes, b: bytes, step: int) -> bytes:
+    """One byte per *step*-byte entry of two same-sized byte strings, 1 where they differ:
+    their XOR as big integers, each entry's bytes folded onto its first (a few C-level
+    passes, milliseconds per million entries: no Python step per entry)."""
+    x = int.from_bytes(a, "little") ^ int.from_bytes(b, "little")
     shift = step
     while shift > 1:
         shift //= 2
         x |= x >> (8 * shift)
-    differs = x.to_bytes(len(raw) - step, "little")[::step]
-    return b"\x01" + differs.translate(_NONZERO)
+    return x.to_bytes(len(a), "little")[::step].translate(_NONZERO)
 
 
 #: bytes.translate table: 0 -> 0, anything else -> 1
