@@ -348,14 +348,14 @@ class StoreGraph(LazyGraph):
     def _labels_at(self, at: Sequence[int]) -> tuple[tuple[str, str], ...]:
         """``(language, text)`` of the label column's entries *at*, as ``fx.pairs``
         orders them."""
-        col, langs = self._scan.columns[sl.LABELS], self._kind_languages
+        col, langs, clip = self._scan.columns[sl.LABELS], self._kind_languages, lab.clip
         ranks, kinds, values = col.ranks, col.kinds, col.values
-        found = sorted((ranks[i], langs[kinds[i]], values[i]) for i in at)
         out: list[tuple[str, str]] = []
-        for _rank, lang, value in found:  # predicate order, then (language, text)
-            pair = (lang, lab.clip(value))
-            if pair[1] and pair not in out:
-                out.append(pair)
+        # predicate order, then (language, text)
+        for _rank, lang, value in sorted([(ranks[i], langs[kinds[i]], values[i]) for i in at]):
+            text = clip(value)
+            if text and (lang, text) not in out:
+                out.append((lang, text))
         return tuple(out)
 
     def _term_labels(self, iri: str) -> tuple[tuple[str, str], ...]:
