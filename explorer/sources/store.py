@@ -37,7 +37,8 @@ from . import facts as fx
 from . import store_load as sl
 from .facts import Facts, Lit
 from .lazy import LazyGraph
-from .store_load import Scan, StoreLoader, scan
+from .scan_parts import scan_file
+from .store_load import Scan, StoreLoader
 from .tree import LazyHierarchy
 
 POST, ROLE, POST_IN, HAS_POST = (str(t) for t in (ORG.Post, ORG.role, ORG.postIn, ORG.hasPost))
@@ -828,7 +829,7 @@ def open_store(
         loader = StoreLoader(str(p), candidate, source=str(p), base_iri=base)
         try:
             with sl.no_gc():
-                found = scan(
+                found = scan_file(
                     data,
                     candidate,
                     source=str(p),

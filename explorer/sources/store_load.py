@@ -270,17 +270,34 @@ def scan(
     *cancelled* is asked at every ``CANCEL_EVERY``-th new subject or object
     (``OpenCancelled``), so nothing is asked per triple.
     """
+    return scan_piece(
+        data, fmt, source=source, base_iri=base_iri, degrees=degrees, cancelled=cancelled
+    )[0]
+
+
+def scan_piece(
+    data: bytes,
+    fmt: str,
+    *,
+    source: str,
+    base_iri: str | None,
+    degrees: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[Scan, str | None]:
+    """:func:`scan`, and the base IRI in force where *data* ends (with ``Scan.prefixes``,
+    what a piece of the file cut there must start with: ``scan_parts``)."""
     out = Scan()
     try:
         parser = ox.parse(data, _OX_FORMATS[fmt], base_iri=base_iri)
         read = _read_all if degrees else _read_columns
         out.triples = read(parser, out, cancelled or _never)
         out.prefixes = dict(getattr(parser, "prefixes", {}) or {})
+        base = getattr(parser, "base_iri", None)
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt, source) from None
     except (ValueError, OSError) as exc:
         raise LoadError(f"{fmt}: {exc}", source=source) from None
-    return out
+    return out, base
 
 
 def _never() -> bool:

@@ -91,12 +91,13 @@ class Page:
 
 @pytest.fixture
 def big(tmp_path, monkeypatch):
-    """A generated 20k-triple organigram opened as a large file (scan, on-disk index in
-    a folder of the test's own)."""
+    """A generated 20k-triple organigram opened as a large file (scan, in two parts
+    when the machine has two cores, on-disk index in a folder of the test's own)."""
     from benchmarks.generate import generate
 
     monkeypatch.setenv("KG_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("KG_EXPLORER_LARGE_BYTES", "100000")
+    monkeypatch.setenv("KG_EXPLORER_PARTS_BYTES", "100000")
     path = tmp_path / "big.ttl"
     path.write_text(generate(20_000), encoding="utf-8")
     return path

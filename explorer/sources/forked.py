@@ -1,0 +1,154 @@
+"""A function run in a forked child process, its result handed back pickled.
+
+Python runs one thread at a time, so the second core is reached only by another
+process. A forked child needs nothing sent to it: it shares the parent's bytes and
+imported modules as they were at the fork. It runs the one function it was given
+(no imports, no logging, no Qt), pickles the result into an unlinked temporary file
+the parent opened, and ends with ``os._exit``. The parent reads that file once the
+child has gone, which a pipe closed by the child's exit tells it without polling.
+
+Only where ``fork`` is safe to use this way (Linux); :func:`available` says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import pickle
+import select
+import signal
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from .giving_way import GivingWay
+
+#: How often a waiting parent asks whether it was cancelled (seconds).
+_ASK_EVERY = 0.05
+
+
+def cores() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def available() -> bool:
+    """Whether work can be forked off here (Linux; whether it pays is the caller's
+    question: :func:`cores`)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+class Failed(Exception):
+    """The child ended without a result (it raised, or was killed)."""
+
+
+class Child:
+    """``fn(*args)`` running in a forked child; :meth:`result` waits for it.
+
+    The owner must call :meth:`result` or :meth:`stop` (``with`` does the latter): a
+    child left behind is killed when its parent dies, and otherwise ends on its own.
+    """
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._out = tempfile.TemporaryFile()
+        die_with_parent = _parent_death_signal()  # looked up here: the child loads nothing
+        try:
+            ready, done = os.pipe()  # the child holds *done* open until it exits
+        except OSError:
+            self._out.close()
+            raise
+        try:
+            with warnings.catch_warnings():  # 3.12+: the app's other threads are not
+                warnings.simplefilter("ignore", DeprecationWarning)  # used by the child
+                pid = os.fork()
+        except OSError:
+            for fd in (ready, done):
+                os.close(fd)
+            self._out.close()
+            raise
+        if pid == 0:  # the child: never returns
+            os.close(ready)
+            _run_and_exit(fn, args, self._out, die_with_parent)
+        os.close(done)
+        self._pid: int | None = pid
+        self._ready = ready
+
+    def result(self, cancelled: Callable[[], bool] | None = None) -> Any:
+        """The child's result once it has ended (Failed if it raised or was killed);
+        *cancelled* is asked while waiting, and True stops the child (returns None)."""
+        try:
+            while not select.select([self._ready], [], [], _ASK_EVERY)[0]:
+                if cancelled is not None and cancelled():
+                    self.stop()
+                    return None
+            ok = self._reap()
+            if not ok:
+                raise Failed
+            self._out.seek(0)
+            try:  # a GUI thread beside this one keeps painting while it unpickles
+                return pickle.load(GivingWay(self._out))
+            except (EOFError, pickle.UnpicklingError) as exc:
+                raise Failed from exc
+        finally:
+            self._close()
+
+    def stop(self) -> None:
+        """Kill the child if it still runs, and reap it."""
+        if self._pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            self._reap()
+        self._close()
+
+    def __enter__(self) -> Child:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+    def _reap(self) -> bool:
+        pid, self._pid = self._pid, None
+        if pid is None:
+            return False
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+    def _close(self) -> None:
+        if self._ready >= 0:
+            os.close(self._ready)
+            self._ready = -1
+        self._out.close()
+
+
+def _run_and_exit(fn: Callable[..., Any], args: tuple, out, die_with_parent) -> None:
+    code = 1
+    try:
+        if die_with_parent is not None:
+            die_with_parent(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: no orphan left scanning
+        result = fn(*args)
+        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+        code = 0
+    except BaseException:  # the parent learns it from the exit code
+        pass
+    finally:
+        os._exit(code)
+
+
+_PRCTL: list = []
+
+
+def _parent_death_signal():
+    """libc's ``prctl``, through which a child asks to be killed with its parent."""
+    if not _PRCTL:
+        try:
+            _PRCTL.append(ctypes.CDLL(None).prctl)
+        except (OSError, AttributeError):
+            _PRCTL.append(None)
+    return _PRCTL[0]
