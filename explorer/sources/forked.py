@@ -20,22 +20,35 @@ import select
 import signal
 import sys
 import tempfile
-import warnings
+import threading
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .giving_way import GivingWay
 
-#: How often a waiting parent asks whether it was cancelled (seconds).
-_ASK_EVERY = 0.05
+#: How often a waiting parent asks whether it was cancelled (milliseconds).
+_ASK_EVERY_MS = 50
+#: One fork at a time: a child forked by another thread would inherit the pipe end that
+#: tells its parent the first child has ended.
+_FORKING = threading.Lock()
 
 
 def cores() -> int:
-    """The CPUs this process may run on."""
+    """The CPUs this process may run on: its affinity, and a container's CPU quota
+    (cgroup v2 ``cpu.max``) if lower."""
     try:
-        return len(os.sched_getaffinity(0))
+        found = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        found = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            found = min(found, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return found
 
 
 def available() -> bool:
@@ -58,35 +71,44 @@ class Child:
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
         self._out = tempfile.TemporaryFile()
         die_with_parent = _parent_death_signal()  # looked up here: the child loads nothing
+        parent = os.getpid()
         try:
-            ready, done = os.pipe()  # the child holds *done* open until it exits
+            with _FORKING:  # no other Child forks while *done* is open here
+                ready, done = os.pipe()  # the child holds *done* open until it exits
+                try:
+                    pid = os.fork()
+                except OSError:
+                    os.close(ready)
+                    raise
+                finally:
+                    if os.getpid() == parent:
+                        os.close(done)
         except OSError:
-            self._out.close()
-            raise
-        try:
-            with warnings.catch_warnings():  # 3.12+: the app's other threads are not
-                warnings.simplefilter("ignore", DeprecationWarning)  # used by the child
-                pid = os.fork()
-        except OSError:
-            for fd in (ready, done):
-                os.close(fd)
             self._out.close()
             raise
         if pid == 0:  # the child: never returns
             os.close(ready)
-            _run_and_exit(fn, args, self._out, die_with_parent)
-        os.close(done)
+            _run_and_exit(fn, args, self._out, die_with_parent, parent)
         self._pid: int | None = pid
         self._ready = ready
 
-    def result(self, cancelled: Callable[[], bool] | None = None) -> Any:
-        """The child's result once it has ended (Failed if it raised or was killed);
-        *cancelled* is asked while waiting, and True stops the child (returns None)."""
+    def result(
+        self, cancelled: Callable[[], bool] | None = None, *, within: float | None = None
+    ) -> Any:
+        """The child's result once it has ended (Failed if it raised, was killed, or is
+        still running after *within* seconds: then it is killed); *cancelled* is asked
+        while waiting, and True stops the child (returns None)."""
+        deadline = None if within is None else time.monotonic() + within
         try:
-            while not select.select([self._ready], [], [], _ASK_EVERY)[0]:
+            waiting = select.poll()  # not select(): any descriptor number
+            waiting.register(self._ready, select.POLLIN | select.POLLHUP)
+            while not waiting.poll(_ASK_EVERY_MS):
                 if cancelled is not None and cancelled():
                     self.stop()
                     return None
+                if deadline is not None and time.monotonic() > deadline:
+                    self.stop()
+                    raise Failed("the child took too long")
             ok = self._reap()
             if not ok:
                 raise Failed
@@ -126,15 +148,29 @@ class Child:
         self._out.close()
 
 
-def _run_and_exit(fn: Callable[..., Any], args: tuple, out, die_with_parent) -> None:
+def _run_and_exit(fn: Callable[..., Any], args: tuple, out, die_with_parent, parent: int) -> None:
+    """The child's whole life. ``fn`` runs in a new thread: native libraries keep random
+    state per thread (pyoxigraph's ids of anonymous blank nodes), which the fork copied,
+    so a child on the forking thread would draw the very ids its parent draws."""
     code = 1
     try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         if die_with_parent is not None:
             die_with_parent(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: no orphan left scanning
-        result = fn(*args)
-        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        out.flush()
-        code = 0
+        if os.getppid() == parent:  # else the parent died before the line above
+            done: list = []
+
+            def work() -> None:
+                with contextlib.suppress(BaseException):
+                    done.append(fn(*args))
+
+            worker = threading.Thread(target=work)
+            worker.start()
+            worker.join()
+            if done:
+                pickle.dump(done[0], out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+                code = 0
     except BaseException:  # the parent learns it from the exit code
         pass
     finally:

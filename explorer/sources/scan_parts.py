@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from array import array
 from collections.abc import Callable, Sequence
 from itertools import compress, pairwise
@@ -36,8 +37,15 @@ PARTS_FROM = 8 << 20
 PARTS_VARIABLE = "KG_EXPLORER_PARTS_BYTES"
 #: More parts than this gain little: the merge is done by the opening process alone.
 MAX_PARTS = 4
-#: Lines tried after a cut's intended place for one that ends a statement.
+#: Lines tried after a cut's intended place for one that ends a statement, and the
+#: longest line looked at (a longer one is passed over: it is rarely a statement's end
+#: alone, and reading it costs Python time per byte).
 _LINES_TRIED = 4096
+_LONGEST_LINE = 4096
+#: How long a child may take past the opening process's own part, as a multiple of that
+#: part's time plus a margin, before it is taken for hung and the file scanned in one pass.
+_PATIENCE = 3.0
+_GRACE_S = 10.0
 
 
 def scan_file(
@@ -66,9 +74,12 @@ def scan_file(
             children.append(
                 forked.Child(_scan_part, data, start, end, header, fmt, base_iri, degrees)
             )
+        began = time.monotonic()
         out, ends = _first_part(data[: cuts[1]], fmt, whole)
+        # a child does the same work: far past that, it hangs (a fork-time deadlock)
+        deadline = time.monotonic() + _PATIENCE * (time.monotonic() - began) + _GRACE_S
         for child in children:
-            got = child.result(cancelled)
+            got = child.result(cancelled, within=max(0.0, deadline - time.monotonic()))
             if got is None:
                 raise OpenCancelled
             part, part_ends = got
@@ -76,6 +87,7 @@ def scan_file(
                 raise forked.Failed  # the prefixes changed before this cut
             _merge(out, part)
             ends = part_ends
+        out.prefixes = dict(sorted(out.prefixes.items()))  # as pyoxigraph gives them
     except (forked.Failed, _PartUnreadable, OSError) as exc:  # OSError: no fork, no temp file
         for child in children:
             child.stop()
@@ -166,9 +178,10 @@ def _statement_end(data: bytes, at: int) -> int | None:
         found = data.find(b"\n", at)
         if found < 0:
             return None
-        line = data[data.rfind(b"\n", 0, found) + 1 : found]
-        if _closes_statement(line):
-            return found + 1
+        start = data.rfind(b"\n", max(0, found - _LONGEST_LINE - 1), found) + 1
+        if start or found <= _LONGEST_LINE:  # else longer than _LONGEST_LINE: passed over
+            if _closes_statement(data[start:found]):
+                return found + 1
         at = found + 1
     return None
 
@@ -176,6 +189,8 @@ def _statement_end(data: bytes, at: int) -> int | None:
 def _closes_statement(line: bytes) -> bool:
     """Whether *line* ends with a ``.`` outside IRIs, strings and its comment (a guess,
     checked by parsing: see the module's docstring)."""
+    if b"#" not in line:  # no comment: a string or IRI cannot end the line with "."
+        return line.rstrip().endswith(b".")
     quote = 0
     in_iri = False
     end = len(line)

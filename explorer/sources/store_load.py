@@ -297,6 +297,10 @@ def scan_piece(
         raise _syntax_error(exc, fmt, source) from None
     except (ValueError, OSError) as exc:
         raise LoadError(f"{fmt}: {exc}", source=source) from None
+    except OverflowError:  # the kind columns are 16-bit
+        raise LoadError(
+            "more than 65,535 distinct languages and datatypes of literals", source=source
+        ) from None
     return out, base
 
 

@@ -8,6 +8,7 @@ whose lines look like statements, a prefix redefined half-way, a comment after `
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def _turtle(n: int, middle: str = "") -> str:
 
 def _tables(s: Scan) -> dict:
     out = {k: getattr(s, k) for k in ("ids", "names", "kinds", "meta", "order", "triples")}
-    out |= {"prefixes": s.prefixes, "degree": s.degree}
+    out |= {"prefixes": list(s.prefixes.items()), "degree": s.degree}
     for i, c in enumerate(s.columns):
         out[f"column {i}"] = (c.values, c.rows, c.kinds, c.ranks)
     if s.links is not None:
@@ -72,6 +73,33 @@ def test_turtle_in_parts_is_numbered_as_in_one_pass(parts):
     got = _same_as_one_pass(data, "turtle", parts)
     assert "_:b3" in got.ids  # a labelled blank node is one node across parts
     assert got.prefixes["org"] == "http://www.w3.org/ns/org#"
+
+
+def test_anonymous_blank_nodes_stay_apart_across_parts():
+    """pyoxigraph draws their ids from per-thread random state, which a fork copies."""
+    import pyoxigraph as ox
+
+    ox.BlankNode()  # this thread has drawn an id before (as any earlier parse of [] has)
+    rows = (f"ex:s{i} ex:p [ ex:q {i} ] ; ex:list ( ex:a ex:b ) .\n" for i in range(400))
+    data = (HEAD + "".join(rows)).encode()
+    whole = scan(data, "turtle", source="f", base_iri=None)
+    cut = sp.scan_file(data, "turtle", source="f", base_iri=None, parts=3)
+    assert len(cut.names) == len(whole.names)
+    assert len(cut.links.subjects) == len(whole.links.subjects)
+
+
+def test_prefixes_declared_late_come_in_one_pass_order():
+    middle = "@prefix aaa: <http://a.example/> .\n"
+    data = (_turtle(1000) + middle + "aaa:x aaa:y aaa:z .\n").encode()
+    got = _same_as_one_pass(data, "turtle", 2)
+    assert next(iter(got.prefixes)) == "aaa"
+
+
+def test_long_lines_are_passed_over_when_cutting():
+    long_line = f'ex:long skos:definition "{"x. " * 20_000}" .\n'
+    data = (HEAD + long_line * 40).encode()
+    assert sp._plan(data, "turtle", 2, None) is None  # every line too long to look at
+    assert sp.scan_file(data, "turtle", source="f", base_iri=None, parts=2).triples == 40
 
 
 def test_a_lean_scan_in_parts_is_the_one_pass_lean_scan():
@@ -136,6 +164,8 @@ def test_a_child_gives_back_its_result_or_says_it_failed():
         child.result()
     with forked.Child(pow, 2, 10) as child:
         child.stop()
+    with forked.Child(time.sleep, 600) as child, pytest.raises(forked.Failed):
+        child.result(within=0.1)  # taken for hung: killed
     assert _children() <= before
 
 
