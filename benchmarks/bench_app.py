@@ -97,6 +97,9 @@ def _spawn(args: list[str], cache: str) -> tuple[str, float]:
 
 def run() -> list[dict]:
     """Rows of ``{"benchmark", "case", "seconds", "note"}``."""
+    from .common import compiled_like_an_install
+
+    compiled_like_an_install()
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-app-") as cache:
         for case in ("first run (layout computed)", "later runs (layout cached)"):

@@ -72,3 +72,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   fi
   echo "$want" > "$stamp"
 fi
+
+# --- byte-code -----------------------------------------------------------------
+# Where PYTHONDONTWRITEBYTECODE is set, Python never writes the project's byte-code
+# and every start of the app would compile ~100 modules again (~0.1-0.2 s): compile
+# what changed here instead (Python still reads byte-code that exists).
+if [ -n "${PYTHONDONTWRITEBYTECODE:-}" ]; then
+  .venv/bin/python -m compileall -q explorer ui graph_data >/dev/null 2>&1 || true
+fi

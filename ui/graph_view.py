@@ -53,7 +53,12 @@ class GraphWidget(QWidget):
         self._sent = 0  # data handed to the page (0: the first view, in the page's own script)
         self._drawn_sent = -1  # the newest of those the page has drawn
         self._clicked: str | None = None
+        self._sent_ahead: GraphView | None = None  # a new graph's view, sent before its event
+        self._page_selection: str | None = None  # what the page selects (None: nothing)
 
+        # First of the window's receivers of a new graph (before the legend and the panels):
+        # its view goes to the page at once, so the page draws while they fill themselves.
+        qs.graph_changed.connect(self._on_graph_changed)
         self.web = QWebEngineView(self)
         self.web.setObjectName("graphWeb")
         self._page, self.interceptor = local_page(self.web)
@@ -197,7 +202,15 @@ class GraphWidget(QWidget):
 
             self.run_js(f"kg.fitReadable({page.script_json(chart_anchor(self._view))})")
 
+    def _on_graph_changed(self, _kg) -> None:
+        view = self.qs.state.view  # the new graph's opening view (its own event follows)
+        self._on_view_changed(ViewChange(view))
+        self._sent_ahead = view
+
     def _on_view_changed(self, change: ViewChange) -> None:
+        ahead, self._sent_ahead = self._sent_ahead, None
+        if change.view is ahead:  # the event of the view sent with its graph
+            return
         old = self._view
         self._view = change.view
         if change.added_only and old.node_ids <= change.view.node_ids:
@@ -234,6 +247,10 @@ class GraphWidget(QWidget):
         if centre:  # a selection change (not a redraw) uses up the remembered click
             centre = sel.node_id != self._clicked
             self._clicked = None
+        shown = sel.node_id if sel.node_id in self._shown else None  # else the page selects none
+        if shown is None and self._page_selection is None:
+            return  # nothing selected stays so (the page would restyle every item: ~80 ms)
+        self._page_selection = shown
         self.run_js(f"kg.select({page.script_json(sel.node_id)}, {json.dumps(centre)})")
 
     def _on_option(self, name: str) -> None:

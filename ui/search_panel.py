@@ -109,6 +109,7 @@ class SearchPanel(Retranslating, QWidget):
         self.box.setCompleter(self.completer)
         self.completer.popup().setMinimumWidth(POPUP_MIN_WIDTH)
         self._graph = None  # where hits are marked (see mark_hits_in)
+        self._marked: list[str] | None = None  # the hits it marks now (None: not told yet)
 
         row = QHBoxLayout()
         row.addWidget(self.box, 1)
@@ -265,6 +266,9 @@ class SearchPanel(Retranslating, QWidget):
     def _mark(self) -> None:
         if self._graph is not None:
             ids = self.hit_ids() if self.box.text().strip() else []
+            if not ids and self._marked == []:
+                return  # none marked stays so (each mark redraws the page)
+            self._marked = ids
             self._graph.run_js(f"kg.mark({json.dumps(ids, ensure_ascii=False)})")
 
     def reason_text(self, hit: Hit) -> str:

@@ -207,3 +207,26 @@ def test_enter_unfolds_the_selected_unit_and_the_context_menus_fold_folds_it(
         lambda: page.js(window.graph, f"kg.looksOf({unit!r})")["folded"] == hidden,
         timeout=PAGE_TIMEOUT,
     )
+
+
+def test_a_new_graph_goes_to_the_page_first_and_once(qtbot, window, ui_data):
+    """The page draws a newly opened file's view while the panels fill themselves, and is
+    not asked again to clear a selection or search marks it does not have."""
+    sent: list[str] = []
+    real = window.graph.run_js
+
+    def spy(code, callback=None):
+        sent.append(code.split("(", 1)[0])
+        real(code, callback)
+
+    window.graph.run_js = spy
+    when_panels_heard: list[list[str]] = []  # connected last: runs after every panel's slot
+    window.qs.graph_changed.connect(lambda _kg: when_panels_heard.append(list(sent)))
+    assert window.open_file(str(ui_data / "mini.ttl"))
+    qtbot.waitUntil(
+        lambda: window.state.kg.source.endswith("mini.ttl") and window.graph.view_is_drawn(),
+        timeout=PAGE_TIMEOUT,
+    )
+    assert when_panels_heard and when_panels_heard[0][0] == "kg.setData"
+    assert sent.count("kg.setData") == 1
+    assert "kg.select" not in sent and "kg.mark" not in sent

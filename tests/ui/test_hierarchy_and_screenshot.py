@@ -48,6 +48,20 @@ def test_twenty_thousand_children_are_fetched_in_batches(qapp, tmp_path):
     assert model.rowCount(root) < 20_000  # fetched only as far as needed
 
 
+def test_thousands_of_roots_are_fetched_in_batches_too(qapp, tmp_path):
+    lines = ["@prefix org: <http://www.w3.org/ns/org#> .", "@prefix ex: <http://example.org/r/> ."]
+    lines += [f"ex:c{i:04} org:subOrganizationOf ex:p{i:04} ." for i in range(1_200)]
+    path = tmp_path / "roots.ttl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    model = HierarchyModel(KnowledgeGraph.from_file(path), "en")
+    assert model.rowCount() == BATCH and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * BATCH
+    found = model.reveal_path("http://example.org/r/c1199")  # under the very last root
+    assert found.isValid() and found.parent().data() == "p1199"
+    assert not model.canFetchMore(QModelIndex())
+
+
 def test_screenshot_mode_saves_the_window_with_the_entity_selected(qapp, tmp_path, ui_data):
     from ui.app import run_app
 
