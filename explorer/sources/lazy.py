@@ -9,7 +9,7 @@ of look-ups (or HTTP round-trips), not a pass over the data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .. import labels as lab
 from ..model import Edge, Evidence, Figure, Lang, Node, pick_label
@@ -122,6 +122,11 @@ class LazyGraph:
         if node_id in self._nodes or node_id in self:
             return self.node(node_id).label(lang)
         return self.label_of(node_id, lang)
+
+    def label_each(self, ids: Sequence[str], lang: Lang = "zh") -> list[str]:
+        """:meth:`label` of each id (a backend may read many at once: a tree sorting
+        thousands of roots by label)."""
+        return [self.label(i, lang) for i in ids]
 
     def label_of(self, term, lang: Lang = "zh") -> str:
         """Label of any term (entity, class, predicate, section), falling back to its name."""

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress, islice
-from operator import le, ne
+from operator import le
 
 import pyoxigraph as ox
 
@@ -50,8 +50,9 @@ class RowIndex:
     Built once, on the first question, from the array alone (no per-row Python objects):
     rows that never go back are found by binary search; rows whose entries sit together
     (a subject's triples written together, as Turtle writers do) by their first
-    position, found in a C-level pass; otherwise one chain per row is threaded through
-    two arrays (a Python pass: ~0.25 s per million entries).
+    position, found from where runs of equal rows start (C-level passes: ~45 ms for the
+    half million labels of a 1M-triple file); otherwise one chain per row is threaded
+    through two arrays (a Python pass: ~55 ms for its half million links' objects).
     """
 
     __slots__ = ("_first", "_next", "_rows", "_sorted")
@@ -76,15 +77,19 @@ class RowIndex:
             self._sorted = all(map(le, rows, islice(rows, 1, None)))
         if self._sorted or self._first is not None:
             return
-        first = array("I", [_NONE]) * (max(rows) + 1)
-        deque(map(first.__setitem__, reversed(rows), reversed(range(len(rows)))), maxlen=0)
-        runs = 1 + sum(map(ne, rows, islice(rows, 1, None)))
-        if runs == len(first) - first.count(_NONE):  # every row's entries together
-            self._first = first
-            return
+        size = max(rows) + 1
+        starts = _run_starts(rows)
+        runs = starts.count(1)
+        first = array("I", [_NONE]) * size
+        if runs <= size:  # else some row has two runs: not grouped
+            heads = compress(rows, starts)
+            deque(map(first.__setitem__, heads, compress(range(len(rows)), starts)), maxlen=0)
+            if runs == size - first.count(_NONE):  # every row's entries together
+                self._first = first
+                return
+            first[:] = array("I", [_NONE]) * size
         nxt = array("I", bytes(4 * len(rows)))
-        last = first  # reused: per row, its latest entry so far
-        last[:] = array("I", [_NONE]) * len(last)
+        last = first  # per row, its latest entry so far
         for i, r in enumerate(rows):
             nxt[i] = last[r]
             last[r] = i
@@ -115,6 +120,28 @@ class RowIndex:
             i = nxt[i]
         out.reverse()
         return out
+
+
+def _run_starts(rows: array) -> bytes:
+    """One byte per entry, 1 where its row is not the previous entry's."""
+    raw, step = rows.tobytes(), rows.itemsize
+    return b"\x01" + entries_differ(raw[step:], raw[:-step], step) if raw else b""
+
+
+def entries_differ(a: bytes, b: bytes, step: int) -> bytes:
+    """One byte per *step*-byte entry of two same-sized byte strings, 1 where they differ:
+    their XOR as big integers, each entry's bytes folded onto its first (a few C-level
+    passes, milliseconds per million entries: no Python step per entry)."""
+    x = int.from_bytes(a, "little") ^ int.from_bytes(b, "little")
+    shift = step
+    while shift > 1:
+        shift //= 2
+        x |= x >> (8 * shift)
+    return x.to_bytes(len(a), "little")[::step].translate(_NONZERO)
+
+
+#: bytes.translate table: 0 -> 0, anything else -> 1
+_NONZERO = bytes(1) + bytes([1]) * 255
 
 
 class Column:

@@ -8,7 +8,7 @@ with one bounded query per batch. Nothing is held for parts nobody unfolds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from ..hierarchy import DOWNWARD, OUTLINE_CAP, UPWARD
@@ -57,6 +57,7 @@ class TreeSource(Protocol):
     def tree_roots(self) -> list[str]: ...
     def prefetch(self, ids: Iterable[str]) -> None: ...
     def label(self, node_id: str, lang: Lang = "zh") -> str: ...
+    def label_each(self, ids: Sequence[str], lang: Lang = "zh") -> list[str]: ...
 
 
 class LazyHierarchy:
@@ -75,8 +76,11 @@ class LazyHierarchy:
         self._roots: list[str] | None = list(roots) if roots is not None else None
 
     def _sorted(self, ids: list[str]) -> list[str]:
+        """*ids* once each, by English label (case folded), then by id."""
         self._graph.prefetch(ids)
-        return sorted(dict.fromkeys(ids), key=lambda i: (self._graph.label(i, "en").casefold(), i))
+        unique = list(dict.fromkeys(ids))
+        keys = map(str.casefold, self._graph.label_each(unique, "en"))
+        return [i for _key, i in sorted(zip(keys, unique, strict=True))]
 
     def _fetch(self, ids: list[str], *, down: bool) -> None:
         cache = self._children if down else self._parents

@@ -175,8 +175,17 @@ def test_the_store_is_built_only_for_rdflib(path):
 
 @pytest.mark.parametrize(
     "rows",
-    [[0, 0, 1, 2, 2, 2], [3, 3, 0, 1, 1, 2], [2, 0, 2, 1, 0, 2, 5], [], [7]],
-    ids=["sorted", "grouped", "scattered", "empty", "one"],
+    [
+        [0, 0, 1, 2, 2, 2],
+        [3, 3, 0, 1, 1, 2],
+        [2, 0, 2, 1, 0, 2, 5],
+        [],
+        [7],
+        [9, 9, 9, 0, 4, 4, 0, 30],  # fewer runs than rows, yet a row comes back
+        [5, 5],
+        [65536, 65536, 0, 256, 65792, 65792, 1, 256],  # rows that differ in one byte only
+    ],
+    ids=["sorted", "grouped", "scattered", "empty", "one", "comes-back", "one-run", "bytes"],
 )
 def test_a_row_index_finds_every_entry_in_file_order(rows):
     from array import array
@@ -186,6 +195,30 @@ def test_a_row_index_finds_every_entry_in_file_order(rows):
     index = RowIndex(array("I", rows))
     for row in range(max(rows, default=0) + 2):
         assert list(index.positions(row)) == [i for i, r in enumerate(rows) if r == row]
+
+
+def test_a_row_index_of_long_random_tables_finds_every_entry():
+    import random
+    from array import array
+
+    from explorer.sources.store_load import RowIndex
+
+    rng = random.Random(16)
+    for shape in ("grouped", "scattered", "mostly-grouped"):
+        rows: list[int] = []
+        subjects = rng.sample(range(3000), 2000)
+        for s in subjects:
+            rows += [s] * rng.randint(1, 4)
+        if shape == "scattered":
+            rng.shuffle(rows)
+        elif shape == "mostly-grouped":
+            rows += subjects[:3]  # three subjects said more of later
+        index = RowIndex(array("I", rows))
+        expected: dict[int, list[int]] = {}
+        for i, r in enumerate(rows):
+            expected.setdefault(r, []).append(i)
+        for row in range(3001):
+            assert list(index.positions(row)) == expected.get(row, []), (shape, row)
 
 
 def test_a_row_counts_its_children_before_they_are_sorted(path):
