@@ -77,7 +77,7 @@ print(json.dumps({"open": opened, "peak_open": peak_open, "peak_part": peak_part
 #: open_for_window's progress phrases -> what the step until the next one does.
 STAGES = {
     "reading": "scan (every triple into arrays; no store)",
-    "indexing": "search index",
+    "indexing": "search index (a forked child finds the tree roots meanwhile)",
     "finding the tree roots": "tree roots (their children counted when shown)",
     "ranking": "opening view (from the scan's tables)",
 }

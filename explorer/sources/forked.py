@@ -35,6 +35,17 @@ _ASK_EVERY_MS = 50
 _FORKING = threading.Lock()
 
 
+#: How long a parent waits for a child doing the work it just did itself, as a multiple
+#: of its own time plus a margin, before the child is taken for hung (a fork-time deadlock).
+PATIENCE = 3.0
+GRACE_S = 10.0
+
+
+def patience(own_seconds: float) -> float:
+    """How long to wait for a child doing what took this process *own_seconds*."""
+    return PATIENCE * own_seconds + GRACE_S
+
+
 def cores() -> int:
     """The CPUs this process may run on: its affinity, and a container's CPU quota
     (cgroup v2 ``cpu.max``) if lower."""

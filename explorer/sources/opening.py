@@ -59,6 +59,9 @@ def open_for_window(
         graph = _open_file(Path(path), notice, cancelled)
     _check(cancelled)
     progress(0.6, "indexing")
+    prepare = getattr(graph, "prepare_for_window", None)  # a large file: the tree roots
+    if prepare is not None:  # found in a child meanwhile
+        prepare(cancelled)
     graph.search_index  # noqa: B018 - built here, not on the GUI thread
     _check(cancelled)
     progress(0.7, "finding the tree roots")  # a large file's from the scan's links; their

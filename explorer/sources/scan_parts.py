@@ -42,10 +42,6 @@ MAX_PARTS = 4
 #: alone, and reading it costs Python time per byte).
 _LINES_TRIED = 4096
 _LONGEST_LINE = 4096
-#: How long a child may take past the opening process's own part, as a multiple of that
-#: part's time plus a margin, before it is taken for hung and the file scanned in one pass.
-_PATIENCE = 3.0
-_GRACE_S = 10.0
 
 
 def scan_file(
@@ -61,7 +57,7 @@ def scan_file(
     """:func:`store_load.scan` of the whole file, in *parts* processes (default: one per
     core, for a large file where forking is safe); the same tables either way."""
     if parts is None:
-        parts = min(forked.cores(), MAX_PARTS) if len(data) >= _parts_from() else 1
+        parts = min(forked.cores(), MAX_PARTS) if len(data) >= parts_from() else 1
     plan = _plan(data, fmt, parts, base_iri) if parts > 1 and forked.available() else None
     whole = dict(source=source, base_iri=base_iri, degrees=degrees, cancelled=cancelled)
     if plan is None:
@@ -77,7 +73,7 @@ def scan_file(
         began = time.monotonic()
         out, ends = _first_part(data[: cuts[1]], fmt, whole)
         # a child does the same work: far past that, it hangs (a fork-time deadlock)
-        deadline = time.monotonic() + _PATIENCE * (time.monotonic() - began) + _GRACE_S
+        deadline = time.monotonic() + forked.patience(time.monotonic() - began)
         for child in children:
             got = child.result(cancelled, within=max(0.0, deadline - time.monotonic()))
             if got is None:
@@ -107,7 +103,8 @@ def _why(exc: BaseException) -> str:
     return "a part did not scan on its own"
 
 
-def _parts_from() -> int:
+def parts_from() -> int:
+    """The size from which a file is worth scanning in parts (bytes)."""
     try:
         return int(os.environ.get(PARTS_VARIABLE, PARTS_FROM))
     except ValueError:

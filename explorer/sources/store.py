@@ -12,7 +12,10 @@ for whatever the columns do not answer.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
+import logging
+import time
 from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -26,7 +29,7 @@ import pyoxigraph as ox
 
 from .. import labels as lab
 from ..categories import ORGANIZATION_CLASSES, category_of
-from ..errors import LoadError
+from ..errors import LoadError, OpenCancelled
 from ..hierarchy import KINDS
 from ..model import Edge, Lang, Node, pick_label
 from ..organigram import organization_subclasses, same_language
@@ -34,12 +37,15 @@ from ..rdf_io import read_for_parsing
 from ..search import Columns, SearchIndex
 from ..vocab import ORG, RDFS
 from . import facts as fx
+from . import forked
 from . import store_load as sl
 from .facts import Facts, Lit
 from .lazy import LazyGraph
-from .scan_parts import scan_file
+from .scan_parts import parts_from, scan_file
 from .store_load import Scan, StoreLoader
 from .tree import LazyHierarchy
+
+log = logging.getLogger(__name__)
 
 POST, ROLE, POST_IN, HAS_POST = (str(t) for t in (ORG.Post, ORG.role, ORG.postIn, ORG.hasPost))
 SUB_CLASS_OF, SUB_PROPERTY_OF = str(RDFS.subClassOf), str(RDFS.subPropertyOf)
@@ -123,6 +129,10 @@ class StoreGraph(LazyGraph):
         #: Every entity is in ``Scan.order``, once: there are as many as flags set.
         self._entity_count = flags.count(1)
         self._top: dict[int, list[str]] = {}
+        #: The tree's roots, sorted, once known (a cache entry, a child's answer).
+        self._roots: list[str] | None = None
+        #: Whether work is worth forking off (a file as large as is scanned in parts).
+        self.cores_pay = False
         self._term_label_cache: dict[str, tuple[tuple[str, str], ...]] = {}
         self._facts = _FactsOnDemand(self._fetch_one)
 
@@ -555,7 +565,51 @@ class StoreGraph(LazyGraph):
     @cached_property
     def hierarchy(self) -> LazyHierarchy:
         """Walked on demand from the tables: 190k links are never all made objects."""
-        return LazyHierarchy(self)
+        return LazyHierarchy(self, roots=self._roots)
+
+    def prepare_for_window(
+        self, cancelled: Callable[[], bool] | None = None, *, in_child: bool | None = None
+    ) -> None:
+        """The search index, and the tree roots with the link and label indexes the
+        tree and the opening view read: the roots found *in_child* (by default on a
+        large graph where a core is free) while this process builds the index, and
+        handed back as a list and arrays (OpenCancelled if *cancelled*). A child that
+        fails leaves the roots to be found here when asked."""
+        if in_child is None:
+            in_child = self.cores_pay and forked.cores() > 1
+        child = None
+        if in_child and self._scan.complete and forked.available() and self._roots is None:
+            with contextlib.suppress(OSError):  # no fork: the roots are found here
+                child = forked.Child(_roots_and_indexes, self)
+        try:
+            began = time.monotonic()
+            self.search_index  # noqa: B018 - built here, beside the child
+            if child is None:
+                return
+            waited = forked.patience(time.monotonic() - began)
+            found = child.result(cancelled, within=waited)
+            if found is None:
+                raise OpenCancelled
+            roots, built = found
+            for index, made in zip(self._row_indexes(), built, strict=True):
+                index.adopt(made)
+            if "hierarchy" not in self.__dict__:
+                self._roots = roots
+        except forked.Failed:
+            log.info("%s: the tree roots are found in this process", self.source)
+        finally:
+            if child is not None:
+                child.stop()
+
+    def _row_indexes(self) -> list[sl.RowIndex]:
+        """Every row index of the tables, in a fixed order (see :meth:`prepare_for_window`)."""
+        found = self._scan
+        indexes = [col.by_row for col in found.columns]
+        if found.links is not None:
+            indexes += [found.links.by_subject, found.links.by_object]
+        if found.literals is not None:
+            indexes.append(found.literals.by_row)
+        return indexes
 
     @property
     def _relations_known(self) -> bool:
@@ -771,14 +825,15 @@ class CachedStoreGraph(StoreGraph):
     ) -> None:
         super().__init__(loader, found, source=source)
         self.__dict__["search_index"] = index.redisplay(lambda nid: self.label(nid, "both"))
-        self._roots = roots
+        self._roots = roots  # stored sorted: not sorted again by label
         if top:
             self._top[len(top)] = list(top)
 
-    @cached_property
-    def hierarchy(self) -> LazyHierarchy:
-        """The roots were stored sorted: they are not sorted again by label."""
-        return LazyHierarchy(self, roots=self._roots)
+
+def _roots_and_indexes(graph: StoreGraph) -> tuple[list[str], list[tuple | None]]:
+    """In a child: the sorted tree roots, and what finding them built of the indexes."""
+    roots = graph.hierarchy.roots()
+    return roots, [index.built() for index in graph._row_indexes()]
 
 
 def _give_back_memory() -> None:
@@ -843,7 +898,10 @@ def open_store(
             continue
         if not found.triples:
             raise LoadError("the file holds no RDF statements", source=p)
+        size = len(data)
         del data  # the bytes are not needed any more: the tables hold everything
-        return StoreGraph(loader, found, source=str(p))
+        graph = StoreGraph(loader, found, source=str(p))
+        graph.cores_pay = size >= parts_from()  # worth its work on a second core
+        return graph
     assert first_error is not None
     raise first_error

@@ -96,6 +96,21 @@ class RowIndex:
         self._next = nxt  # before _first: a reader on another thread that sees _first
         self._first = last  # must see the chains too, not take them for runs
 
+    def built(self) -> tuple | None:
+        """What :meth:`build` made (None before): handed to :meth:`adopt` of the same
+        index in another process (``StoreGraph.prepare_for_window``)."""
+        if self._sorted is None:
+            return None
+        return self._sorted, self._first, self._next
+
+    def adopt(self, built: tuple | None) -> None:
+        """Take what another process's :meth:`build` of the same rows made."""
+        if built is None or self._sorted is not None:
+            return
+        self._next = built[2]  # before _first, as in build()
+        self._first = built[1]
+        self._sorted = built[0]
+
     def positions(self, row: int) -> Sequence[int]:
         """The entries of *row*, in file order."""
         rows = self._rows

@@ -166,6 +166,8 @@ def test_a_child_gives_back_its_result_or_says_it_failed():
         child.stop()
     with forked.Child(time.sleep, 600) as child, pytest.raises(forked.Failed):
         child.result(within=0.1)  # taken for hung: killed
+    with forked.Child(time.sleep, 600) as child:
+        assert child.result(lambda: True) is None  # cancelled while waiting: killed
     assert _children() <= before
 
 

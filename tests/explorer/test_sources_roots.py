@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from explorer.categories import category_of
+from explorer.sources import forked
 from explorer.sources.facts import fallback_name
 from explorer.sources.store import StoreGraph, open_store
 from explorer.sources.store_load import LABELS
@@ -104,6 +105,22 @@ def test_roots_come_in_the_order_of_their_english_labels_then_ids(path):
     assert roots == [R + local for local in EXPECTED_ROOTS]
     one_by_one = sorted(roots, key=lambda i: (graph.label(i, "en").casefold(), i))
     assert roots == one_by_one
+
+
+@pytest.mark.skipif(not forked.available(), reason="the child is forked (Linux)")
+def test_roots_found_in_a_child_while_the_index_is_built_are_the_same(path):
+    graph = open_store(path)
+    graph.prepare_for_window(in_child=True)
+    assert "search_index" in graph.__dict__
+    assert graph._roots == [R + local for local in EXPECTED_ROOTS]  # the child's answer
+    assert graph.hierarchy.roots() == graph._roots
+    links = graph.scan.links
+    assert links.by_object.built() is not None  # adopted from the child, not rebuilt
+    here = open_store(path)
+    for nid in (R + "k0", R + "zh", R + "twice", R + "nolabel"):
+        assert graph.hierarchy.children(nid) == here.hierarchy.children(nid)
+        assert graph.hierarchy.parents(nid) == here.hierarchy.parents(nid)
+        assert graph.facts(nid) == here.facts(nid)
 
 
 def test_the_roots_are_the_stores(tables, store):
