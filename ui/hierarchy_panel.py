@@ -63,8 +63,11 @@ class HierarchyPanel(Retranslating, QWidget):
             self.tree.expand(self.model.index(row, 0))
         self.empty.setVisible(self.model.rowCount() == 0 and not self.model.is_loading())
 
-    def _on_rows_inserted(self, parent: QModelIndex, _first: int, _last: int) -> None:
-        if not parent.isValid():  # the top-level rows arrived from a worker
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, _last: int) -> None:
+        """The first top-level rows arrived (from a worker): the top ones opened. Later
+        batches of top-level rows (scrolling, a reveal) leave open or closed what the
+        user left so."""
+        if not parent.isValid() and first == 0:
             self._open_top_rows()
 
     def _on_fetch_failed(self, index: QModelIndex, node_id: str, message: str) -> None:

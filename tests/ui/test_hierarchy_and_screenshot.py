@@ -58,6 +58,22 @@ def test_thousands_of_roots_are_fetched_in_batches_too(qapp, tmp_path):
     assert not model.canFetchMore(QModelIndex())
 
 
+def test_later_batches_of_roots_leave_the_users_closed_roots_closed(qtbot, make_window, tmp_path):
+    lines = ["@prefix org: <http://www.w3.org/ns/org#> .", "@prefix ex: <http://example.org/r/> ."]
+    lines += [f"ex:c{i:04} org:subOrganizationOf ex:p{i:04} ." for i in range(1_200)]
+    path = tmp_path / "roots.ttl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    window = make_window(KnowledgeGraph.from_file(path), lang="en")
+    tree, model = window.hierarchy.tree, window.hierarchy.model
+    first = model.index(0, 0)
+    assert tree.isExpanded(first)  # the top rows open when the tree is first shown
+    tree.collapse(first)
+    window.state.select("http://example.org/r/c1199")  # under the very last root
+    qtbot.waitUntil(lambda: window.hierarchy.current_id() == "http://example.org/r/c1199")
+    assert model.rowCount() > BATCH  # later batches of roots were fetched to reveal it
+    assert not tree.isExpanded(model.index(0, 0))  # and the user's closed root stayed closed
+
+
 def test_screenshot_mode_saves_the_window_with_the_entity_selected(qapp, tmp_path, ui_data):
     from ui.app import run_app
 
