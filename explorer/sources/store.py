@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import heapq
 import logging
+import threading
 import time
 from array import array
 from collections import Counter, deque
@@ -832,8 +833,19 @@ class CachedStoreGraph(StoreGraph):
 
 def _roots_and_indexes(graph: StoreGraph) -> tuple[list[str], list[tuple | None]]:
     """In a child: the sorted tree roots, and what finding them built of the indexes."""
+    _fresh_property_locks(type(graph))
     roots = graph.hierarchy.roots()
     return roots, [index.built() for index in graph._row_indexes()]
+
+
+def _fresh_property_locks(cls: type) -> None:
+    """New locks for *cls*'s cached properties, in a forked child: before Python 3.12
+    each holds one lock for all instances, and another thread of the parent (the GUI's,
+    on the previous graph) may have held it at the fork, for ever in the child."""
+    for klass in cls.__mro__:
+        for prop in vars(klass).values():
+            if isinstance(prop, cached_property) and hasattr(prop, "lock"):
+                prop.lock = threading.RLock()
 
 
 def _give_back_memory() -> None:
