@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,8 @@ def _run_and_exit(fn: Callable[..., Any], args: tuple, out, die_with_parent, par
         if die_with_parent is not None:
             die_with_parent(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: no orphan left scanning
         if os.getppid() == parent:  # else the parent died before the line above
+            for arg in args:
+                _fresh_property_locks(type(arg))
             done: list = []
 
             def work() -> None:
@@ -186,6 +189,16 @@ def _run_and_exit(fn: Callable[..., Any], args: tuple, out, die_with_parent, par
         pass
     finally:
         os._exit(code)
+
+
+def _fresh_property_locks(cls: type) -> None:
+    """New locks for *cls*'s cached properties: before Python 3.12 each holds one lock
+    for all instances, and another thread of the parent (the GUI's, on the previous
+    graph) may have held it at the fork, for ever in the child."""
+    for klass in cls.__mro__:
+        for prop in vars(klass).values():
+            if isinstance(prop, cached_property) and hasattr(prop, "lock"):
+                prop.lock = threading.RLock()
 
 
 _PRCTL: list = []

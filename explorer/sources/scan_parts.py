@@ -57,7 +57,7 @@ def scan_file(
     """:func:`store_load.scan` of the whole file, in *parts* processes (default: one per
     core, for a large file where forking is safe); the same tables either way."""
     if parts is None:
-        parts = min(forked.cores(), MAX_PARTS) if len(data) >= parts_from() else 1
+        parts = min(forked.cores(), MAX_PARTS) if cores_pay(len(data)) else 1
     plan = _plan(data, fmt, parts, base_iri) if parts > 1 and forked.available() else None
     whole = dict(source=source, base_iri=base_iri, degrees=degrees, cancelled=cancelled)
     if plan is None:
@@ -103,12 +103,14 @@ def _why(exc: BaseException) -> str:
     return "a part did not scan on its own"
 
 
-def parts_from() -> int:
-    """The size from which a file is worth scanning in parts (bytes)."""
+def cores_pay(size: int) -> bool:
+    """Whether a file of *size* bytes is worth work on other cores: scanning it in
+    parts, and finding its tree roots beside the search index."""
     try:
-        return int(os.environ.get(PARTS_VARIABLE, PARTS_FROM))
+        least = int(os.environ.get(PARTS_VARIABLE, PARTS_FROM))
     except ValueError:
-        return PARTS_FROM
+        least = PARTS_FROM
+    return size >= least and forked.cores() > 1
 
 
 class _PartUnreadable(Exception):

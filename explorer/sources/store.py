@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import heapq
 import logging
-import threading
 import time
 from array import array
 from collections import Counter, deque
@@ -42,7 +41,7 @@ from . import forked
 from . import store_load as sl
 from .facts import Facts, Lit
 from .lazy import LazyGraph
-from .scan_parts import parts_from, scan_file
+from .scan_parts import cores_pay, scan_file
 from .store_load import Scan, StoreLoader
 from .tree import LazyHierarchy
 
@@ -132,7 +131,7 @@ class StoreGraph(LazyGraph):
         self._top: dict[int, list[str]] = {}
         #: The tree's roots, sorted, once known (a cache entry, a child's answer).
         self._roots: list[str] | None = None
-        #: Whether work is worth forking off (a file as large as is scanned in parts).
+        #: Whether work is worth forking off (``scan_parts.cores_pay`` of the file).
         self.cores_pay = False
         self._term_label_cache: dict[str, tuple[tuple[str, str], ...]] = {}
         self._facts = _FactsOnDemand(self._fetch_one)
@@ -577,7 +576,7 @@ class StoreGraph(LazyGraph):
         handed back as a list and arrays (OpenCancelled if *cancelled*). A child that
         fails leaves the roots to be found here when asked."""
         if in_child is None:
-            in_child = self.cores_pay and forked.cores() > 1
+            in_child = self.cores_pay
         child = None
         if in_child and self._scan.complete and forked.available() and self._roots is None:
             with contextlib.suppress(OSError):  # no fork: the roots are found here
@@ -833,19 +832,8 @@ class CachedStoreGraph(StoreGraph):
 
 def _roots_and_indexes(graph: StoreGraph) -> tuple[list[str], list[tuple | None]]:
     """In a child: the sorted tree roots, and what finding them built of the indexes."""
-    _fresh_property_locks(type(graph))
     roots = graph.hierarchy.roots()
     return roots, [index.built() for index in graph._row_indexes()]
-
-
-def _fresh_property_locks(cls: type) -> None:
-    """New locks for *cls*'s cached properties, in a forked child: before Python 3.12
-    each holds one lock for all instances, and another thread of the parent (the GUI's,
-    on the previous graph) may have held it at the fork, for ever in the child."""
-    for klass in cls.__mro__:
-        for prop in vars(klass).values():
-            if isinstance(prop, cached_property) and hasattr(prop, "lock"):
-                prop.lock = threading.RLock()
 
 
 def _give_back_memory() -> None:
@@ -913,7 +901,7 @@ def open_store(
         size = len(data)
         del data  # the bytes are not needed any more: the tables hold everything
         graph = StoreGraph(loader, found, source=str(p))
-        graph.cores_pay = size >= parts_from()  # worth its work on a second core
+        graph.cores_pay = cores_pay(size)
         return graph
     assert first_error is not None
     raise first_error
